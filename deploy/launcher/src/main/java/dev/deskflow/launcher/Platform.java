@@ -1,0 +1,225 @@
+package dev.deskflow.launcher;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import dev.deskflow.launcher.LaunchSettings.Port;
+import dev.deskflow.testsupport.LocalKafka;
+import dev.deskflow.testsupport.LocalPostgres;
+import dev.deskflow.testsupport.LocalRedis;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole local platform: PostgreSQL, Kafka and Redis with their data under the launch
+ * home, and the four services as child JVMs. Stops everything it started, in reverse
+ * order.
+ */
+final class Platform {
+
+	private static final Logger log = LoggerFactory.getLogger(Platform.class);
+
+	private static final Duration READY_TIMEOUT = Duration.ofMinutes(4);
+
+	private final LaunchSettings settings;
+
+	private final List<AutoCloseable> servers = new ArrayList<>();
+
+	private final List<ServiceProcess> services = new ArrayList<>();
+
+	private volatile boolean stopping;
+
+	Platform(LaunchSettings settings) {
+		this.settings = settings;
+	}
+
+	/** Starts PostgreSQL, Kafka and Redis side by side, each with its data folder. */
+	void startServers() {
+		Path data = this.settings.home().resolve("data");
+		CompletableFuture<LocalPostgres> postgres = CompletableFuture.supplyAsync(() -> {
+			LocalPostgres server = LocalPostgres.start(this.settings.port(Port.POSTGRES), data.resolve("postgres"));
+			server.createDatabaseIfMissing("deskflow_ticket");
+			server.createDatabaseIfMissing("deskflow_ai");
+			return server;
+		});
+		CompletableFuture<LocalKafka> kafka = CompletableFuture.supplyAsync(() -> LocalKafka
+			.start(this.settings.port(Port.KAFKA), this.settings.port(Port.KAFKA_CONTROLLER), data.resolve("kafka")));
+		CompletableFuture<LocalRedis> redis = CompletableFuture
+			.supplyAsync(() -> LocalRedis.start(this.settings.port(Port.REDIS), data.resolve("redis")));
+		// register each as soon as it runs, so a failure of another still stops it
+		for (CompletableFuture<? extends AutoCloseable> server : List.of(postgres, kafka, redis)) {
+			server.thenAccept(this::registerServer);
+		}
+		CompletableFuture.allOf(postgres, kafka, redis).join();
+	}
+
+	private synchronized void registerServer(AutoCloseable server) {
+		this.servers.add(server);
+	}
+
+	/**
+	 * Starts the four services; ticket-service seeds the demo tenant on its first start.
+	 */
+	void startServices() {
+		Path root = this.settings.root();
+		String kafka = "127.0.0.1:" + this.settings.port(Port.KAFKA);
+		Map<String, String> shared = Map.of("DESKFLOW_KAFKA_BOOTSTRAP_SERVERS", kafka, "DESKFLOW_REDIS_HOST",
+				"127.0.0.1", "DESKFLOW_REDIS_PORT", Integer.toString(this.settings.port(Port.REDIS)));
+		int postgres = this.settings.port(Port.POSTGRES);
+
+		Map<String, String> ticket = new LinkedHashMap<>(shared);
+		ticket.put("DESKFLOW_TICKET_PORT", port(Port.TICKET));
+		ticket.putAll(database("TICKET", postgres, "deskflow_ticket"));
+		ticket.put("DESKFLOW_TICKET_DEMO_ENABLED", "true");
+		ticket.put("DESKFLOW_TICKET_DEMO_DATA_DIRECTORY", root.resolve("deploy/demo-data").toString());
+		start("ticket-service", ticket, readiness(Port.TICKET));
+
+		Map<String, String> ai = new LinkedHashMap<>(shared);
+		ai.put("DESKFLOW_AI_PORT", port(Port.AI));
+		ai.putAll(database("AI", postgres, "deskflow_ai"));
+		start("ai-service", ai, readiness(Port.AI));
+
+		Map<String, String> realtime = new LinkedHashMap<>(shared);
+		realtime.put("DESKFLOW_REALTIME_PORT", port(Port.REALTIME));
+		start("realtime-service", realtime, readiness(Port.REALTIME));
+
+		Map<String, String> gateway = new LinkedHashMap<>(shared);
+		gateway.put("DESKFLOW_GATEWAY_PORT", port(Port.GATEWAY));
+		gateway.put("DESKFLOW_GATEWAY_MANAGEMENT_PORT", port(Port.GATEWAY_MANAGEMENT));
+		gateway.put("DESKFLOW_TICKET_URI", "http://127.0.0.1:" + port(Port.TICKET));
+		gateway.put("DESKFLOW_AI_URI", "http://127.0.0.1:" + port(Port.AI));
+		gateway.put("DESKFLOW_REALTIME_URI", "http://127.0.0.1:" + port(Port.REALTIME));
+		start("gateway", gateway, readiness(Port.GATEWAY_MANAGEMENT));
+	}
+
+	private static Map<String, String> database(String service, int port, String database) {
+		return Map.of("DESKFLOW_" + service + "_DB_URL", "r2dbc:postgresql://127.0.0.1:" + port + "/" + database,
+				"DESKFLOW_" + service + "_DB_JDBC_URL", "jdbc:postgresql://127.0.0.1:" + port + "/" + database,
+				"DESKFLOW_" + service + "_DB_USER", LocalPostgres.USER);
+	}
+
+	private String port(Port port) {
+		return Integer.toString(this.settings.port(port));
+	}
+
+	private URI readiness(Port port) {
+		return URI.create("http://127.0.0.1:" + this.settings.port(port) + "/actuator/health/readiness");
+	}
+
+	private synchronized void start(String name, Map<String, String> environment, URI readiness) {
+		if (this.stopping) {
+			return;
+		}
+		Path jar = this.settings.root().resolve(jarPath(name));
+		if (!Files.isRegularFile(jar)) {
+			throw new LaunchException(
+					name + " is not built (" + jar + " is missing): run ./deskflow up, which builds it");
+		}
+		this.services.add(ServiceProcess.start(name, jar, environment, this.settings.root(),
+				this.settings.home().resolve("logs").resolve(name + ".log"), this.settings.serviceHeap(), readiness));
+	}
+
+	static String jarPath(String service) {
+		return service + "/target/" + service + "-0.1.0-SNAPSHOT-exec.jar";
+	}
+
+	/**
+	 * Waits until every service reports ready.
+	 * @throws LaunchException when a service exits or is not ready in time
+	 */
+	void awaitReady() {
+		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+		List<ServiceProcess> waiting = new ArrayList<>(this.services);
+		long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+		while (!waiting.isEmpty()) {
+			for (ServiceProcess service : List.copyOf(waiting)) {
+				if (!service.isAlive()) {
+					throw new LaunchException(service.name() + " stopped while starting; the end of " + service.log()
+							+ ":" + System.lineSeparator() + service.tail(40));
+				}
+				if (service.isReady(http)) {
+					System.out.printf("  %-17s ready%n", service.name());
+					waiting.remove(service);
+				}
+			}
+			if (System.nanoTime() > deadline) {
+				throw new LaunchException("not ready after " + READY_TIMEOUT.toSeconds() + " s: "
+						+ waiting.stream().map((s) -> s.name() + " (log: " + s.log() + ")").toList());
+			}
+			pause();
+		}
+	}
+
+	private static void pause() {
+		try {
+			Thread.sleep(500);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new LaunchException("interrupted while waiting for the services");
+		}
+	}
+
+	/**
+	 * @return resident memory of the launcher and every process under it, in bytes
+	 */
+	long residentMemory() {
+		long total = rss(ProcessHandle.current().pid());
+		for (ProcessHandle child : ProcessHandle.current().descendants().toList()) {
+			total += rss(child.pid());
+		}
+		return total;
+	}
+
+	private static long rss(long pid) {
+		try {
+			for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+				if (line.startsWith("VmRSS:")) {
+					return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+				}
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			// a process that just ended, or no /proc: counts as nothing
+		}
+		return 0;
+	}
+
+	/** Stops the services, then the servers; safe to call more than once. */
+	void stop() {
+		List<ServiceProcess> running;
+		List<AutoCloseable> started;
+		synchronized (this) {
+			if (this.stopping) {
+				return;
+			}
+			this.stopping = true;
+			running = List.copyOf(this.services);
+			started = new ArrayList<>(this.servers);
+		}
+		CompletableFuture
+			.allOf(running.stream()
+				.map((service) -> CompletableFuture.runAsync(() -> service.stop(Duration.ofSeconds(20))))
+				.toArray(CompletableFuture[]::new))
+			.join();
+		java.util.Collections.reverse(started);
+		for (AutoCloseable server : started) {
+			try {
+				server.close();
+			}
+			catch (Exception ex) {
+				log.debug("Stopping {} failed (it may have stopped on Ctrl-C already)", server, ex);
+			}
+		}
+	}
+
+}

@@ -56,6 +56,21 @@ public final class ProblemTypes {
 	public static final URI PRECONDITION_FAILED = type("precondition-failed");
 
 	/**
+	 * 428: the write needs an {@code If-Match} header carrying the version that was read.
+	 */
+	public static final URI PRECONDITION_REQUIRED = type("precondition-required");
+
+	/**
+	 * 405: the path exists but does not accept the method.
+	 */
+	public static final URI METHOD_NOT_ALLOWED = type("method-not-allowed");
+
+	/**
+	 * 415: the body's media type is not accepted (Deskflow's APIs take JSON).
+	 */
+	public static final URI UNSUPPORTED_MEDIA_TYPE = type("unsupported-media-type");
+
+	/**
 	 * 413: the request body exceeds the allowed size.
 	 */
 	public static final URI TOO_LARGE = type("too-large");

@@ -28,7 +28,9 @@ class ProblemTypesTest {
 					"https://deskflow.dev/problems/forbidden", "https://deskflow.dev/problems/conflict",
 					"https://deskflow.dev/problems/precondition-failed", "https://deskflow.dev/problems/too-large",
 					"https://deskflow.dev/problems/rate-limited", "https://deskflow.dev/problems/service-unavailable",
-					"https://deskflow.dev/problems/internal");
+					"https://deskflow.dev/problems/internal", "https://deskflow.dev/problems/precondition-required",
+					"https://deskflow.dev/problems/method-not-allowed",
+					"https://deskflow.dev/problems/unsupported-media-type");
 	}
 
 	@Test

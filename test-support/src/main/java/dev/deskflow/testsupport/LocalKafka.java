@@ -15,6 +15,7 @@ import kafka.server.KafkaRaftServer;
 import kafka.tools.StorageTool$;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
+import org.slf4j.LoggerFactory;
 
 /**
  * A real Kafka 4 broker in KRaft mode (one node that is both broker and controller),
@@ -40,6 +41,7 @@ public final class LocalKafka implements AutoCloseable {
 	 * @return the running broker
 	 */
 	public static LocalKafka start(int port, int controllerPort, Path logDirectory) {
+		quietLogs();
 		try {
 			Files.createDirectories(logDirectory);
 			Properties config = config(port, controllerPort, logDirectory);
@@ -56,6 +58,19 @@ public final class LocalKafka implements AutoCloseable {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Kafka did not start in " + logDirectory, ex);
+		}
+	}
+
+	/**
+	 * The broker runs inside the JVM of a test or of the launcher, often before Spring
+	 * Boot applies {@code logging.level.*}; its INFO chatter (configuration dumps of
+	 * every internal client) is noise there.
+	 */
+	private static void quietLogs() {
+		for (String name : new String[] { "kafka", "org.apache.kafka", "state.change.logger" }) {
+			if (LoggerFactory.getLogger(name) instanceof ch.qos.logback.classic.Logger logger) {
+				logger.setLevel(ch.qos.logback.classic.Level.WARN);
+			}
 		}
 	}
 

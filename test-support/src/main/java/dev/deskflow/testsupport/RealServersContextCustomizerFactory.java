@@ -37,6 +37,11 @@ class RealServersContextCustomizerFactory implements ContextCustomizerFactory {
 		@Override
 		public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
 			Map<String, Object> properties = new LinkedHashMap<>();
+			// a broker of the test JVM (shared or a test's own) logs through the same
+			// Logback
+			properties.put("logging.level.kafka", "WARN");
+			properties.put("logging.level.org.apache.kafka", "WARN");
+			properties.put("logging.level.state.change.logger", "WARN");
 			if (!this.database.isEmpty()) {
 				LocalPostgres postgres = SharedServers.postgres();
 				postgres.createDatabaseIfMissing(this.database);
@@ -49,9 +54,6 @@ class RealServersContextCustomizerFactory implements ContextCustomizerFactory {
 			}
 			if (this.kafka) {
 				properties.put("spring.kafka.bootstrap-servers", SharedServers.kafka().bootstrapServers());
-				properties.put("logging.level.kafka", "WARN");
-				properties.put("logging.level.org.apache.kafka", "WARN");
-				properties.put("logging.level.state.change.logger", "WARN");
 			}
 			if (this.redis) {
 				properties.put("spring.data.redis.host", "127.0.0.1");

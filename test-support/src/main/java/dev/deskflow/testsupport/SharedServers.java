@@ -7,9 +7,6 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-import ch.qos.logback.classic.Level;
-import org.slf4j.LoggerFactory;
-
 /**
  * The real servers of one test JVM: each is started on first use on free ports, shared by
  * every test of the JVM, and stopped when the JVM exits. Tests isolate themselves with a
@@ -42,7 +39,6 @@ public final class SharedServers {
 	 */
 	public static synchronized LocalKafka kafka() {
 		if (kafka == null) {
-			quietKafkaLogs();
 			Path directory = temporaryDirectory("kafka");
 			kafka = stopAtExit(LocalKafka.start(Ports.freePort(), Ports.freePort(), directory.resolve("data")),
 					directory);
@@ -58,19 +54,6 @@ public final class SharedServers {
 			redis = stopAtExit(LocalRedis.start(Ports.freePort(), null), null);
 		}
 		return redis;
-	}
-
-	/**
-	 * The broker runs in the test JVM and logs at INFO through the test's Logback before
-	 * Spring Boot applies {@code logging.level.*}; its start-up chatter is not test
-	 * output.
-	 */
-	private static void quietKafkaLogs() {
-		for (String name : new String[] { "kafka", "org.apache.kafka", "state.change.logger" }) {
-			if (LoggerFactory.getLogger(name) instanceof ch.qos.logback.classic.Logger logger) {
-				logger.setLevel(Level.WARN);
-			}
-		}
 	}
 
 	private static <T extends AutoCloseable> T stopAtExit(T server, Path scratch) {

@@ -23,6 +23,11 @@ public enum TicketChannel {
 	/**
 	 * Raised by an agent on a customer's behalf, for example after a phone call.
 	 */
-	PHONE
+	PHONE,
+
+	/**
+	 * Brought in from another helpdesk by a tenant's import.
+	 */
+	IMPORT
 
 }

@@ -206,7 +206,7 @@ class DemoDataSeederTest {
 		String tenant = "demo-seed-missing-" + UUID.randomUUID().toString().substring(0, 8);
 		Path missing = Path.of("no-such-demo-data");
 		TicketProperties settings = new TicketProperties(this.properties.redisKeyPrefix(),
-				new TicketProperties.Demo(true, tenant, missing, "secret-password"));
+				new TicketProperties.Demo(true, tenant, missing, "secret-password"), this.properties.outbox());
 
 		new DemoDataSeeder(settings, this.database, this.transactions).seed()
 			.as(StepVerifier::create)

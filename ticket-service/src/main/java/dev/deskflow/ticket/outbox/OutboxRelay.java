@@ -1,0 +1,240 @@
+package dev.deskflow.ticket.outbox;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.r2dbc.postgresql.api.PostgresqlConnection;
+import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.ConnectionFactories;
+import io.r2dbc.spi.ConnectionFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
+import reactor.core.Disposables;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Schedulers;
+import reactor.util.retry.Retry;
+
+import org.springframework.boot.r2dbc.autoconfigure.R2dbcConnectionDetails;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.reactive.TransactionalOperator;
+
+import dev.deskflow.ticket.TicketProperties;
+
+/**
+ * Publishes outbox rows to Kafka, oldest first, and marks them sent in the same database
+ * transaction that locked them. A crash between publishing and marking re-publishes the
+ * batch: delivery is at least once, and consumers de-duplicate on the event id.
+ * <p>
+ * It drains when PostgreSQL notifies a commit ({@code LISTEN deskflow_outbox}), on a slow
+ * poll as a safety net, and again right after a full batch. Drains never overlap in one
+ * instance; across replicas a transaction-scoped advisory lock lets one drain at a time,
+ * which keeps per-ticket order (rows are also locked {@code FOR UPDATE SKIP LOCKED}).
+ * While the broker is down, drains fail, the rows stay unsent, and the relay backs off.
+ */
+@Component
+class OutboxRelay implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+	/** Arbitrary, fixed: the advisory lock key of "the outbox relay". */
+	private static final long RELAY_LOCK = 0x0de5_cf10_0b0eL;
+
+	private final DatabaseClient database;
+
+	private final TransactionalOperator transactions;
+
+	private final KafkaTemplate<String, String> kafka;
+
+	private final ConnectionFactory listenConnections;
+
+	private final TicketProperties.Outbox settings;
+
+	private final Sinks.Many<Boolean> wakeups = Sinks.many().multicast().onBackpressureBuffer(1, false);
+
+	private final AtomicLong backlog = new AtomicLong();
+
+	private final AtomicLong oldestUnsentAgeMillis = new AtomicLong();
+
+	private volatile Disposable running;
+
+	private volatile Duration backoff = Duration.ZERO;
+
+	OutboxRelay(DatabaseClient database, TransactionalOperator transactions, KafkaTemplate<String, String> kafka,
+			R2dbcConnectionDetails connectionDetails, TicketProperties properties, MeterRegistry meters) {
+		this.database = database;
+		this.transactions = transactions;
+		this.kafka = kafka;
+		this.listenConnections = ConnectionFactories.get(connectionDetails.getConnectionFactoryOptions());
+		this.settings = properties.outbox();
+		Gauge.builder("deskflow.outbox.backlog", this.backlog, AtomicLong::get)
+			.description("Outbox events not yet published to Kafka")
+			.register(meters);
+		Gauge.builder("deskflow.outbox.oldest.unsent.age", this.oldestUnsentAgeMillis, (age) -> age.get() / 1000.0)
+			.baseUnit("seconds")
+			.description("Age of the oldest outbox event not yet published")
+			.register(meters);
+	}
+
+	@Override
+	public void start() {
+		Flux<Boolean> triggers = Flux.merge(this.wakeups.asFlux(), notifications(),
+				Flux.interval(Duration.ZERO, this.settings.pollInterval()).map((tick) -> true));
+		Disposable relay = triggers.onBackpressureLatest()
+			.concatMap((trigger) -> drainAll().onErrorResume(this::backOff), 1)
+			.subscribe();
+		Disposable housekeeping = Flux.interval(Duration.ofSeconds(5), Duration.ofSeconds(5))
+			.concatMap((tick) -> measureBacklog().then(prune()).onErrorResume((ex) -> Mono.empty()), 1)
+			.subscribe();
+		this.running = Disposables.composite(relay, housekeeping);
+	}
+
+	@Override
+	public void stop() {
+		Disposable current = this.running;
+		if (current != null) {
+			current.dispose();
+		}
+		this.running = null;
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running != null && !this.running.isDisposed();
+	}
+
+	/** Drains batch after batch until a batch comes back less than full. */
+	Mono<Integer> drainAll() {
+		return drainBatch()
+			.expand((published) -> (published == this.settings.batchSize()) ? drainBatch() : Mono.empty())
+			.reduce(0, Integer::sum)
+			.doOnNext((published) -> this.backoff = Duration.ZERO);
+	}
+
+	private Mono<Integer> drainBatch() {
+		Mono<Integer> batch = this.database.sql("select pg_try_advisory_xact_lock(:lock) as mine")
+			.bind("lock", RELAY_LOCK)
+			.map((row, meta) -> Boolean.TRUE.equals(row.get("mine", Boolean.class)))
+			.one()
+			.flatMap((mine) -> mine ? lockAndPublish() : otherRelayIsDraining());
+		return this.transactions.transactional(batch);
+	}
+
+	private Mono<Integer> otherRelayIsDraining() {
+		// another replica holds the lock: look again shortly, in case it finished before
+		// our rows committed
+		Mono.delay(this.settings.pollInterval().dividedBy(10)).subscribe((tick) -> wake());
+		return Mono.just(0);
+	}
+
+	private Mono<Integer> lockAndPublish() {
+		return this.database
+			.sql("select seq, topic, record_key, payload from outbox_events where sent_at is null "
+					+ "order by seq limit :limit for update skip locked")
+			.bind("limit", this.settings.batchSize())
+			.map((row, meta) -> new Pending(row.get("seq", Long.class), row.get("topic", String.class),
+					row.get("record_key", String.class), row.get("payload", String.class)))
+			.all()
+			.collectList()
+			.flatMap((rows) -> rows.isEmpty() ? Mono.just(0) : publish(rows).then(markSent(rows)));
+	}
+
+	private Mono<Void> publish(List<Pending> rows) {
+		// send() may block on metadata while the broker is away: keep it off the event
+		// loop.
+		// Records of a batch are handed to the producer in seq order, so per-key order
+		// holds.
+		return Mono
+			.fromCallable(() -> rows.stream()
+				.map((row) -> this.kafka.send(row.topic(), row.key(), row.payload()))
+				.toArray(CompletableFuture[]::new))
+			.subscribeOn(Schedulers.boundedElastic())
+			.flatMap((sends) -> Mono.fromFuture(CompletableFuture.allOf(sends)));
+	}
+
+	private Mono<Integer> markSent(List<Pending> rows) {
+		Long[] seqs = rows.stream().map(Pending::seq).toArray(Long[]::new);
+		return this.database.sql("update outbox_events set sent_at = now() where seq = any(:seqs)")
+			.bind("seqs", seqs)
+			.fetch()
+			.rowsUpdated()
+			.thenReturn(rows.size());
+	}
+
+	private Mono<Integer> backOff(Throwable failure) {
+		Duration next = this.backoff.isZero() ? Duration.ofMillis(100)
+				: this.backoff.multipliedBy(2).compareTo(this.settings.maxBackoff()) > 0 ? this.settings.maxBackoff()
+						: this.backoff.multipliedBy(2);
+		this.backoff = next;
+		log.warn("Outbox relay could not publish; retrying in {} ms: {}", next.toMillis(), failure.toString());
+		return Mono.delay(next).then(Mono.fromRunnable(this::wake)).thenReturn(0);
+	}
+
+	private void wake() {
+		this.wakeups.tryEmitNext(true);
+	}
+
+	/**
+	 * Commit notifications from PostgreSQL, on a connection of their own, reconnecting
+	 * forever.
+	 */
+	private Flux<Boolean> notifications() {
+		return Flux.usingWhen(Mono.from(this.listenConnections.create()), this::listen, Connection::close)
+			.retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(200))
+				.maxBackoff(this.settings.maxBackoff())
+				.doBeforeRetry(
+						(signal) -> log.debug("Re-listening for outbox commits: {}", signal.failure().toString())))
+			.map((notification) -> true);
+	}
+
+	private Flux<Object> listen(Connection connection) {
+		PostgresqlConnection postgres = (PostgresqlConnection) connection;
+		return postgres.createStatement("LISTEN deskflow_outbox")
+			.execute()
+			.flatMap((result) -> result.getRowsUpdated())
+			.thenMany(postgres.getNotifications())
+			.cast(Object.class)
+			// a new connection may have missed commits made while it was being opened
+			.startWith(Boolean.TRUE);
+	}
+
+	private Mono<Void> measureBacklog() {
+		return this.database
+			.sql("select count(*) as backlog, coalesce(extract(epoch from now() - min(created_at)) * 1000, 0) as age "
+					+ "from outbox_events where sent_at is null")
+			.map((row, meta) -> {
+				this.backlog.set(row.get("backlog", Long.class));
+				this.oldestUnsentAgeMillis.set(row.get("age", Number.class).longValue());
+				return true;
+			})
+			.one()
+			.then();
+	}
+
+	private Mono<Void> prune() {
+		return this.database
+			.sql("delete from outbox_events where seq in (select seq from outbox_events "
+					+ "where sent_at < now() - make_interval(secs => :retention) limit 10000)")
+			.bind("retention", (double) this.settings.retention().toSeconds())
+			.then();
+	}
+
+	@Override
+	public int getPhase() {
+		return Integer.MAX_VALUE - 100; // start after the web server and Kafka, stop
+										// before them
+	}
+
+	private record Pending(Long seq, String topic, String key, String payload) {
+	}
+
+}

@@ -1,0 +1,45 @@
+package dev.deskflow.ticket.outbox;
+
+import dev.deskflow.common.event.EventEnvelope;
+import dev.deskflow.common.event.EventJson;
+import dev.deskflow.common.topic.Topics;
+import reactor.core.publisher.Mono;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes an event to the outbox in the caller's transaction: the event exists exactly
+ * when the change it describes was committed. {@link OutboxRelay} publishes it
+ * afterwards.
+ */
+@Component
+public class OutboxWriter {
+
+	private final DatabaseClient database;
+
+	private final EventJson json;
+
+	OutboxWriter(DatabaseClient database) {
+		this.database = database;
+		this.json = new EventJson();
+	}
+
+	/**
+	 * Appends an event; call it inside the transaction of the change.
+	 * @param envelope the event with its CloudEvents attributes
+	 * @return completes when the row is written
+	 */
+	public Mono<Void> append(EventEnvelope<?> envelope) {
+		return this.database
+			.sql("insert into outbox_events (event_id, tenant, topic, record_key, payload) "
+					+ "values (:eventId, :tenant, :topic, :key, :payload)")
+			.bind("eventId", java.util.UUID.fromString(envelope.id()))
+			.bind("tenant", envelope.tenantId().value())
+			.bind("topic", Topics.of(envelope.data()))
+			.bind("key", envelope.subject())
+			.bind("payload", this.json.writeString(envelope))
+			.then();
+	}
+
+}

@@ -1,0 +1,166 @@
+package dev.deskflow.ticket.outbox;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import dev.deskflow.common.event.EventEnvelope;
+import dev.deskflow.common.event.EventJson;
+import dev.deskflow.common.event.TicketStatus;
+import dev.deskflow.common.topic.Topics;
+import dev.deskflow.testsupport.KafkaRecords;
+import dev.deskflow.testsupport.RealServers;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.test.StepVerifier;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.r2dbc.autoconfigure.R2dbcConnectionDetails;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
+
+import dev.deskflow.ticket.TicketProperties;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@SpringBootTest
+@RealServers(database = "deskflow_ticket", kafka = true, redis = true)
+class OutboxRelayTest {
+
+	private final EventJson json = new EventJson();
+
+	@Autowired
+	OutboxWriter outbox;
+
+	@Autowired
+	TransactionalOperator transactions;
+
+	@Autowired
+	DatabaseClient database;
+
+	@Value("${spring.kafka.bootstrap-servers}")
+	String bootstrapServers;
+
+	@Test
+	void publishesACommittedEventKeyedByItsTicket() {
+		UUID ticket = UUID.randomUUID();
+		EventEnvelope<?> event = OutboxEvents.created(ticket);
+
+		this.outbox.append(event).as(this.transactions::transactional).as(StepVerifier::create).verifyComplete();
+
+		ConsumerRecord<String, String> record = awaitEvents(Set.of(event.id()), 1).get(0);
+		assertThat(record.key()).isEqualTo(ticket.toString());
+		assertThat(this.json.read(record.value())).isEqualTo(event);
+		assertThat(unsent(List.of(event.id()))).isZero();
+	}
+
+	@Test
+	void publishesNothingOfARolledBackTransaction() {
+		EventEnvelope<?> rolledBack = OutboxEvents.created(UUID.randomUUID());
+		EventEnvelope<?> committed = OutboxEvents.created(UUID.randomUUID());
+
+		this.outbox.append(rolledBack)
+			.then(Mono.error(new IllegalStateException("the ticket write failed")))
+			.as(this.transactions::transactional)
+			.as(StepVerifier::create)
+			.verifyError(IllegalStateException.class);
+		this.outbox.append(committed).as(this.transactions::transactional).as(StepVerifier::create).verifyComplete();
+
+		// the relay publishes in commit order: once the later event is out, the earlier
+		// would be too
+		List<ConsumerRecord<String, String>> seen = awaitEvents(Set.of(rolledBack.id(), committed.id()), 1);
+		assertThat(seen).extracting(ConsumerRecord::value)
+			.map((value) -> this.json.readHeader(value).id())
+			.containsExactly(committed.id());
+		this.database.sql("select count(*) from outbox_events where event_id = :id")
+			.bind("id", UUID.fromString(rolledBack.id()))
+			.map((row, meta) -> row.get(0, Long.class))
+			.one()
+			.as(StepVerifier::create)
+			.expectNext(0L)
+			.verifyComplete();
+	}
+
+	@Test
+	void keepsTheOrderOfEachTicketsEvents() {
+		List<UUID> tickets = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
+		List<EventEnvelope<?>> written = new ArrayList<>();
+		for (int round = 0; round < 10; round++) {
+			for (UUID ticket : tickets) {
+				written.add((round == 0) ? OutboxEvents.created(ticket)
+						: OutboxEvents.statusChanged(ticket, TicketStatus.OPEN, TicketStatus.PENDING));
+			}
+		}
+		Flux.fromIterable(written)
+			.concatMap((event) -> this.outbox.append(event).as(this.transactions::transactional))
+			.as(StepVerifier::create)
+			.verifyComplete();
+
+		List<ConsumerRecord<String, String>> seen = awaitEvents(ids(written), written.size());
+
+		Map<String, List<String>> publishedPerTicket = seen.stream()
+			.collect(Collectors.groupingBy(ConsumerRecord::key,
+					Collectors.mapping((record) -> this.json.readHeader(record.value()).id(), Collectors.toList())));
+		Map<String, List<String>> writtenPerTicket = written.stream()
+			.collect(Collectors.groupingBy(EventEnvelope::subject,
+					Collectors.mapping(EventEnvelope::id, Collectors.toList())));
+		assertThat(publishedPerTicket).isEqualTo(writtenPerTicket);
+	}
+
+	@Test
+	void twoRelaysPublishEveryEventExactlyOnce(@Autowired KafkaTemplate<String, String> kafka,
+			@Autowired R2dbcConnectionDetails connection, @Autowired TicketProperties properties) {
+		OutboxRelay second = new OutboxRelay(this.database, this.transactions, kafka, connection, properties,
+				new SimpleMeterRegistry());
+		second.start();
+		try {
+			List<EventEnvelope<?>> written = new ArrayList<>();
+			for (int i = 0; i < 100; i++) {
+				written.add(OutboxEvents.created(UUID.randomUUID()));
+			}
+			Flux.fromIterable(written)
+				.flatMap((event) -> this.outbox.append(event).as(this.transactions::transactional), 8)
+				.as(StepVerifier::create)
+				.verifyComplete();
+
+			List<ConsumerRecord<String, String>> seen = awaitEvents(ids(written), written.size());
+
+			assertThat(unsent(new ArrayList<>(ids(written)))).isZero();
+			assertThat(seen).hasSize(written.size());
+			assertThat(seen.stream().map((record) -> this.json.readHeader(record.value()).id()))
+				.doesNotHaveDuplicates();
+		}
+		finally {
+			second.stop();
+		}
+	}
+
+	private List<ConsumerRecord<String, String>> awaitEvents(Set<String> ids, int count) {
+		return KafkaRecords.awaitMatching(this.bootstrapServers, Topics.TICKET_EVENTS,
+				(record) -> ids.contains(this.json.readHeader(record.value()).id()), count, Duration.ofSeconds(30));
+	}
+
+	private long unsent(List<String> ids) {
+		return this.database.sql("select count(*) from outbox_events where sent_at is null and event_id = any(:ids)")
+			.bind("ids", ids.stream().map(UUID::fromString).toArray(UUID[]::new))
+			.map((row, meta) -> row.get(0, Long.class))
+			.one()
+			.block(Duration.ofSeconds(5));
+	}
+
+	private static Set<String> ids(List<EventEnvelope<?>> events) {
+		return events.stream().map(EventEnvelope::id).collect(Collectors.toCollection(HashSet::new));
+	}
+
+}

@@ -1,0 +1,215 @@
+package dev.deskflow.ticket.ticket;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.deskflow.common.event.TicketChannel;
+import dev.deskflow.common.event.TicketPriority;
+import dev.deskflow.common.event.TicketStatus;
+import io.r2dbc.spi.Readable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
+import org.springframework.stereotype.Repository;
+
+/**
+ * SQL of tickets, their conversation and history. Every statement names its tenant; it
+ * runs inside {@code TenantTransactions}, where row-level security backs that predicate
+ * up.
+ */
+@Repository
+class TicketRepository {
+
+	private static final String COLUMNS = "id, tenant_id, subject, description, status, priority, category, tags, "
+			+ "requester_id, assignee_id, channel, created_at, updated_at, first_responded_at, solved_at, version";
+
+	private final DatabaseClient database;
+
+	TicketRepository(DatabaseClient database) {
+		this.database = database;
+	}
+
+	Mono<Ticket> insert(Ticket ticket) {
+		GenericExecuteSpec spec = this.database.sql("insert into tickets (" + COLUMNS + ") values (:id, :tenantId, "
+				+ ":subject, :description, :status, :priority, :category, :tags, :requesterId, :assigneeId, :channel, "
+				+ ":createdAt, :updatedAt, :firstRespondedAt, :solvedAt, :version) returning " + COLUMNS);
+		spec = bindTicket(spec, ticket);
+		return spec.map(TicketRepository::ticket).one();
+	}
+
+	/**
+	 * @param tenantId the caller's tenant
+	 * @param id the ticket
+	 * @param requesterId only this requester's ticket, or {@code null} for any of the
+	 * tenant's
+	 * @param lock whether to lock the row for an update
+	 * @return the ticket, or empty when it does not exist for this caller
+	 */
+	Mono<Ticket> find(UUID tenantId, UUID id, UUID requesterId, boolean lock) {
+		String sql = "select " + COLUMNS + " from tickets where tenant_id = :tenantId and id = :id"
+				+ ((requesterId != null) ? " and requester_id = :requesterId" : "") + (lock ? " for update" : "");
+		GenericExecuteSpec spec = this.database.sql(sql).bind("tenantId", tenantId).bind("id", id);
+		if (requesterId != null) {
+			spec = spec.bind("requesterId", requesterId);
+		}
+		return spec.map(TicketRepository::ticket).one();
+	}
+
+	Mono<Ticket> update(Ticket ticket) {
+		GenericExecuteSpec spec = this.database
+			.sql("update tickets set subject = :subject, description = :description, "
+					+ "status = :status, priority = :priority, category = :category, tags = :tags, "
+					+ "requester_id = :requesterId, assignee_id = :assigneeId, channel = :channel, created_at = :createdAt, "
+					+ "updated_at = :updatedAt, first_responded_at = :firstRespondedAt, solved_at = :solvedAt, "
+					+ "version = :version where tenant_id = :tenantId and id = :id returning " + COLUMNS);
+		return bindTicket(spec, ticket).map(TicketRepository::ticket).one();
+	}
+
+	Flux<Ticket> list(TicketQuery query, int fetch) {
+		TicketQuery.Sql sql = query.toSql(COLUMNS, fetch);
+		GenericExecuteSpec spec = this.database.sql(sql.text());
+		for (Map.Entry<String, Object> bind : sql.binds().entrySet()) {
+			spec = spec.bind(bind.getKey(), bind.getValue());
+		}
+		return spec.map(TicketRepository::ticket).all();
+	}
+
+	Mono<Void> insertComment(Comment comment) {
+		return this.database
+			.sql("insert into comments (id, tenant_id, ticket_id, author_id, body, internal, created_at) "
+					+ "values (:id, :tenantId, :ticketId, :authorId, :body, :internal, :createdAt)")
+			.bind("id", comment.id())
+			.bind("tenantId", comment.tenantId())
+			.bind("ticketId", comment.ticketId())
+			.bind("authorId", comment.authorId())
+			.bind("body", comment.body())
+			.bind("internal", comment.internal())
+			.bind("createdAt", comment.createdAt())
+			.then();
+	}
+
+	/**
+	 * @param tenantId the tenant
+	 * @param ticketId the ticket
+	 * @param includeInternal whether internal notes are returned (staff only)
+	 * @param after the keyset position to continue after, or {@code null}
+	 * @param fetch how many to read
+	 * @return the conversation, oldest first
+	 */
+	Flux<Comment> comments(UUID tenantId, UUID ticketId, boolean includeInternal, Keyset after, int fetch) {
+		String sql = "select c.id, c.tenant_id, c.ticket_id, c.author_id, u.role as author_role, u.name as author_name, "
+				+ "c.body, c.internal, c.created_at from comments c join users u on u.id = c.author_id "
+				+ "where c.tenant_id = :tenantId and c.ticket_id = :ticketId"
+				+ (includeInternal ? "" : " and not c.internal")
+				+ ((after != null) ? " and (c.created_at, c.id) > (:afterAt, :afterId)" : "")
+				+ " order by c.created_at, c.id limit :fetch";
+		GenericExecuteSpec spec = this.database.sql(sql)
+			.bind("tenantId", tenantId)
+			.bind("ticketId", ticketId)
+			.bind("fetch", fetch);
+		if (after != null) {
+			spec = spec.bind("afterAt", after.at()).bind("afterId", after.id());
+		}
+		return spec
+			.map((row) -> new Comment(row.get("id", UUID.class), row.get("tenant_id", UUID.class),
+					row.get("ticket_id", UUID.class), row.get("author_id", UUID.class),
+					row.get("author_role", String.class), row.get("author_name", String.class),
+					row.get("body", String.class), Boolean.TRUE.equals(row.get("internal", Boolean.class)),
+					row.get("created_at", Instant.class)))
+			.all();
+	}
+
+	Mono<Void> insertHistory(HistoryEntry entry) {
+		return this.database
+			.sql("insert into ticket_history (id, tenant_id, ticket_id, actor_id, action, changes, internal, created_at) "
+					+ "values (:id, :tenantId, :ticketId, :actorId, :action, cast(:changes as jsonb), :internal, :createdAt)")
+			.bind("id", entry.id())
+			.bind("tenantId", entry.tenantId())
+			.bind("ticketId", entry.ticketId())
+			.bind("actorId", entry.actorId())
+			.bind("action", entry.action())
+			.bind("changes", entry.changesJson())
+			.bind("internal", entry.internal())
+			.bind("createdAt", entry.createdAt())
+			.then();
+	}
+
+	Flux<HistoryEntry> history(UUID tenantId, UUID ticketId, boolean includeInternal, Keyset after, int fetch) {
+		String sql = "select id, tenant_id, ticket_id, actor_id, action, changes::text as changes, internal, created_at "
+				+ "from ticket_history where tenant_id = :tenantId and ticket_id = :ticketId"
+				+ (includeInternal ? "" : " and not internal")
+				+ ((after != null) ? " and (created_at, id) > (:afterAt, :afterId)" : "")
+				+ " order by created_at, id limit :fetch";
+		GenericExecuteSpec spec = this.database.sql(sql)
+			.bind("tenantId", tenantId)
+			.bind("ticketId", ticketId)
+			.bind("fetch", fetch);
+		if (after != null) {
+			spec = spec.bind("afterAt", after.at()).bind("afterId", after.id());
+		}
+		return spec
+			.map((row) -> new HistoryEntry(row.get("id", UUID.class), row.get("tenant_id", UUID.class),
+					row.get("ticket_id", UUID.class), row.get("actor_id", UUID.class), row.get("action", String.class),
+					row.get("changes", String.class), Boolean.TRUE.equals(row.get("internal", Boolean.class)),
+					row.get("created_at", Instant.class)))
+			.all();
+	}
+
+	/**
+	 * @param tenantId the tenant
+	 * @param userId a user id from a request
+	 * @param staffOnly whether the user must be an agent or admin
+	 * @return whether the user is an active member of the tenant
+	 */
+	Mono<Boolean> isActiveUser(UUID tenantId, UUID userId, boolean staffOnly) {
+		String sql = "select count(*) from users where tenant_id = :tenantId and id = :id and active"
+				+ (staffOnly ? " and role in ('AGENT', 'ADMIN')" : "");
+		return this.database.sql(sql)
+			.bind("tenantId", tenantId)
+			.bind("id", userId)
+			.map((row) -> row.get(0, Long.class))
+			.one()
+			.map((count) -> count > 0);
+	}
+
+	private static GenericExecuteSpec bindTicket(GenericExecuteSpec spec, Ticket ticket) {
+		spec = spec.bind("id", ticket.id())
+			.bind("tenantId", ticket.tenantId())
+			.bind("subject", ticket.subject())
+			.bind("description", ticket.description())
+			.bind("status", ticket.status().name())
+			.bind("priority", ticket.priority().name())
+			.bind("tags", ticket.tags().toArray(String[]::new))
+			.bind("requesterId", ticket.requesterId())
+			.bind("channel", ticket.channel().name())
+			.bind("createdAt", ticket.createdAt())
+			.bind("updatedAt", ticket.updatedAt())
+			.bind("version", ticket.version());
+		spec = nullable(spec, "category", ticket.category(), String.class);
+		spec = nullable(spec, "assigneeId", ticket.assigneeId(), UUID.class);
+		spec = nullable(spec, "firstRespondedAt", ticket.firstRespondedAt(), Instant.class);
+		return nullable(spec, "solvedAt", ticket.solvedAt(), Instant.class);
+	}
+
+	private static <T> GenericExecuteSpec nullable(GenericExecuteSpec spec, String name, T value, Class<T> type) {
+		return (value != null) ? spec.bind(name, value) : spec.bindNull(name, type);
+	}
+
+	private static Ticket ticket(Readable row) {
+		String[] tags = row.get("tags", String[].class);
+		return new Ticket(row.get("id", UUID.class), row.get("tenant_id", UUID.class), row.get("subject", String.class),
+				row.get("description", String.class), TicketStatus.valueOf(row.get("status", String.class)),
+				TicketPriority.valueOf(row.get("priority", String.class)), row.get("category", String.class),
+				(tags != null) ? Arrays.asList(tags) : List.of(), row.get("requester_id", UUID.class),
+				row.get("assignee_id", UUID.class), TicketChannel.valueOf(row.get("channel", String.class)),
+				row.get("created_at", Instant.class), row.get("updated_at", Instant.class),
+				row.get("first_responded_at", Instant.class), row.get("solved_at", Instant.class),
+				row.get("version", Long.class));
+	}
+
+}

@@ -1,0 +1,312 @@
+package dev.deskflow.ticket.ticket;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.deskflow.common.topic.Topics;
+import dev.deskflow.testsupport.RealServers;
+import dev.deskflow.testsupport.SharedServers;
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.client.WebClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The figures of the ticket-service issue, measured in one run against real PostgreSQL,
+ * Kafka and Redis (not part of {@code ./mvnw verify}: Surefire runs {@code *Test}
+ * classes). Run: {@code ./mvnw -pl ticket-service test -Dtest=TicketWriteBenchmark
+ * -Dsurefire.failIfNoSpecifiedTests=false}. Needs {@code pgbench} on the PATH (Debian:
+ * {@code apt-get install postgresql-client}). Prints, and writes to
+ * {@code target/benchmark-ticket-write.txt}:
+ * <ul>
+ * <li>ticket creation through HTTP (JWT, validation, ticket + history + outbox in one
+ * tenant-bound transaction): throughput and p50/p99 latency;</li>
+ * <li>the same transaction run by pgbench against the same PostgreSQL, and the
+ * ratio;</li>
+ * <li>HTTP 201 → event read from Kafka (commit to Kafka plus a consumer's poll):
+ * p50/p99;</li>
+ * <li>p50/p99 of page 1 and page 1,000 of a 100,000-ticket tenant (keyset
+ * pagination).</li>
+ * </ul>
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "logging.level.root=WARN", "deskflow.ticket.outbox.batch-size=500" })
+@AutoConfigureWebTestClient
+@RealServers(database = "deskflow_ticket_bench", kafka = true, redis = true)
+class TicketWriteBenchmark {
+
+	private static final int CONCURRENCY = 16;
+
+	private static final int WARMUP = 500;
+
+	private static final int REQUESTS = 4000;
+
+	@Autowired
+	WebTestClient web;
+
+	@Autowired
+	DatabaseClient database;
+
+	@LocalServerPort
+	int port;
+
+	@Value("${spring.kafka.bootstrap-servers}")
+	String bootstrapServers;
+
+	private final StringBuilder report = new StringBuilder();
+
+	@Test
+	void measure() throws Exception {
+		DeskFixture desk = DeskFixture.create(this.database, this.web, "bench");
+		WebClient http = WebClient.builder()
+			.baseUrl("http://127.0.0.1:" + this.port)
+			.defaultHeaders((h) -> h.setBearerAuth(desk.customer))
+			.build();
+		line("Deskflow ticket-service benchmark, %s, %d cores, JDK %s", Instant.now(),
+				Runtime.getRuntime().availableProcessors(), Runtime.version());
+
+		Map<String, Long> answeredAt = new ConcurrentHashMap<>();
+		Histogram toKafka = new ConcurrentHistogram(3);
+		AtomicBoolean consuming = new AtomicBoolean(true);
+		Thread consumer = startConsumer(answeredAt, toKafka, consuming);
+
+		create(http, WARMUP, null);
+		Histogram latency = new ConcurrentHistogram(3);
+		long started = System.nanoTime();
+		create(http, REQUESTS, (id, nanos) -> {
+			latency.recordValue(nanos / 1000);
+			answeredAt.put(id, System.nanoTime());
+		});
+		double seconds = (System.nanoTime() - started) / 1e9;
+		double serviceRate = REQUESTS / seconds;
+		line("HTTP POST /api/tickets, %d requests, concurrency %d: %.0f tickets/s, p50 %.1f ms, p99 %.1f ms", REQUESTS,
+				CONCURRENCY, serviceRate, latency.getValueAtPercentile(50) / 1000.0,
+				latency.getValueAtPercentile(99) / 1000.0);
+
+		double pgbenchRate = pgbench(desk);
+		line("pgbench, same transaction (tenant role + user check + ticket + history + outbox), %d clients: %.0f tx/s",
+				CONCURRENCY, pgbenchRate);
+		line("service / pgbench: %.0f %%", 100 * serviceRate / pgbenchRate);
+
+		org.awaitility.Awaitility.await()
+			.atMost(Duration.ofSeconds(60))
+			.until(() -> toKafka.getTotalCount() >= REQUESTS * 0.99);
+		consuming.set(false);
+		consumer.join(5000);
+		line("HTTP 201 -> event read from Kafka, %d events: p50 %.1f ms, p99 %.1f ms", toKafka.getTotalCount(),
+				toKafka.getValueAtPercentile(50) / 1000.0, toKafka.getValueAtPercentile(99) / 1000.0);
+
+		pages(desk);
+		Path out = Path.of("target", "benchmark-ticket-write.txt");
+		Files.writeString(out, this.report.toString());
+		System.out.println(this.report);
+		assertThat(latency.getTotalCount()).isEqualTo(REQUESTS);
+	}
+
+	private interface Sample {
+
+		void record(String id, long nanos);
+
+	}
+
+	private void create(WebClient http, int count, Sample sample) {
+		Flux.range(0, count).flatMap((i) -> {
+			long start = System.nanoTime();
+			return http.post()
+				.uri("/api/tickets")
+				.bodyValue(Map.of("subject", "Bench ticket " + i, "description",
+						"The laptop shows a black screen after the latest update; restarting did not help. " + i))
+				.retrieve()
+				.bodyToMono(Map.class)
+				.doOnNext((ticket) -> {
+					if (sample != null) {
+						sample.record((String) ticket.get("id"), System.nanoTime() - start);
+					}
+				});
+		}, CONCURRENCY).blockLast(Duration.ofMinutes(10));
+	}
+
+	private Thread startConsumer(Map<String, Long> answeredAt, Histogram toKafka, AtomicBoolean consuming) {
+		KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
+				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers, ConsumerConfig.GROUP_ID_CONFIG,
+						"bench-" + UUID.randomUUID(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest"),
+				new StringDeserializer(), new StringDeserializer());
+		AtomicBoolean assigned = new AtomicBoolean();
+		consumer.subscribe(List.of(Topics.TICKET_EVENTS), new ConsumerRebalanceListener() {
+
+			@Override
+			public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+			}
+
+			@Override
+			public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+				assigned.set(!partitions.isEmpty());
+			}
+
+		});
+		Thread thread = new Thread(() -> {
+			try (consumer) {
+				while (consuming.get()) {
+					consumer.poll(Duration.ofMillis(5)).forEach((record) -> {
+						Long answered = answeredAt.remove(record.key());
+						if (answered != null) {
+							toKafka.recordValue(Math.max(0, (System.nanoTime() - answered) / 1000));
+						}
+					});
+				}
+			}
+		}, "bench-consumer");
+		thread.start();
+		// wait for the partition assignment so no event is missed
+		org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).untilTrue(assigned);
+		return thread;
+	}
+
+	private double pgbench(DeskFixture desk) throws IOException, InterruptedException {
+		Path script = Files.createTempFile("deskflow-pgbench-", ".sql");
+		Files.writeString(script,
+				"""
+						BEGIN;
+						SELECT set_config('role', 'deskflow_ticket_tenant', true), set_config('deskflow.tenant_id', '%1$s', true);
+						SELECT count(*) FROM users WHERE tenant_id = '%1$s' AND id = '%2$s' AND active;
+						INSERT INTO tickets (id, tenant_id, subject, description, status, priority, tags, requester_id, channel, created_at, updated_at, version) VALUES (gen_random_uuid(), '%1$s', 'Bench ticket', 'The laptop shows a black screen after the latest update; restarting did not help.', 'NEW', 'NORMAL', '{}', '%2$s', 'WEB', now(), now(), 0) RETURNING id \\gset
+						INSERT INTO ticket_history (id, tenant_id, ticket_id, actor_id, action, changes, internal, created_at) VALUES (gen_random_uuid(), '%1$s', :'id', '%2$s', 'created', '{}', false, now());
+						INSERT INTO outbox_events (event_id, tenant, topic, record_key, payload) VALUES (gen_random_uuid(), '%3$s', 'deskflow.bench.pgbench', :'id', repeat('x', 600));
+						COMMIT;
+						"""
+					.formatted(desk.tenantId, desk.customerId, desk.slug));
+		Process process = new ProcessBuilder("pgbench", "-n", "-c", Integer.toString(CONCURRENCY), "-j", "2", "-T",
+				"15", "-f", script.toString(), "-h", "127.0.0.1", "-p",
+				Integer.toString(SharedServers.postgres().port()), "-U", "postgres", "deskflow_ticket_bench")
+			.redirectErrorStream(true)
+			.start();
+		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		process.waitFor();
+		Matcher tps = Pattern.compile("tps = ([0-9.]+)").matcher(output);
+		if (!tps.find()) {
+			throw new IllegalStateException("pgbench printed no tps:\n" + output);
+		}
+		return Double.parseDouble(tps.group(1));
+	}
+
+	private void pages(DeskFixture desk) {
+		UUID tenant = UUID.randomUUID();
+		UUID requester = UUID.randomUUID();
+		this.database.sql("insert into tenants (id, slug, name) values (:id, :slug, 'Big tenant')")
+			.bind("id", tenant)
+			.bind("slug", "big-" + tenant.toString().substring(0, 8))
+			.then()
+			.then(this.database
+				.sql("insert into users (id, tenant_id, email, name, password_hash, role) values (:id, :tenant, "
+						+ "'agent@big.test', 'Agent', :hash, 'AGENT')")
+				.bind("id", requester)
+				.bind("tenant", tenant)
+				.bind("hash", "unused")
+				.then())
+			.then(this.database
+				.sql("insert into tickets (id, tenant_id, subject, description, status, priority, tags, "
+						+ "requester_id, channel, created_at, updated_at, version) select gen_random_uuid(), :tenant, "
+						+ "'Ticket ' || n, 'Body ' || n, 'OPEN', 'NORMAL', '{}', :requester, 'WEB', "
+						+ "now() - make_interval(secs => n), now(), 0 from generate_series(1, 100000) n")
+				.bind("tenant", tenant)
+				.bind("requester", requester)
+				.then())
+			.then(this.database.sql("analyze tickets").then())
+			.block(Duration.ofMinutes(5));
+		// the position after 999 pages of 25, as the API's cursor encodes it
+		Keyset page1000 = this.database
+			.sql("select created_at, id from tickets where tenant_id = :tenant order by created_at desc, id desc "
+					+ "offset 24974 limit 1")
+			.bind("tenant", tenant)
+			.map((row) -> new Keyset(row.get("created_at", Instant.class), row.get("id", UUID.class)))
+			.one()
+			.block();
+		String token = new BenchToken(this.database, this.web).tokenFor(tenant, requester);
+		WebClient http = WebClient.builder()
+			.baseUrl("http://127.0.0.1:" + this.port)
+			.defaultHeaders((h) -> h.setBearerAuth(token))
+			.build();
+		Histogram first = timeList(http, "/api/tickets?limit=25");
+		Histogram deep = timeList(http, "/api/tickets?limit=25&cursor=" + page1000.encode());
+		line("List of a 100,000-ticket tenant, 25 per page: page 1 p50 %.1f ms p99 %.1f ms; page 1,000 p50 %.1f ms p99 %.1f ms",
+				first.getValueAtPercentile(50) / 1000.0, first.getValueAtPercentile(99) / 1000.0,
+				deep.getValueAtPercentile(50) / 1000.0, deep.getValueAtPercentile(99) / 1000.0);
+	}
+
+	private Histogram timeList(WebClient http, String uri) {
+		Histogram histogram = new ConcurrentHistogram(3);
+		for (int i = 0; i < 300; i++) {
+			long start = System.nanoTime();
+			Map<?, ?> page = http.get().uri(uri).retrieve().bodyToMono(Map.class).block();
+			if (i >= 50) {
+				histogram.recordValue((System.nanoTime() - start) / 1000);
+			}
+			assertThat((List<?>) page.get("items")).hasSize(25);
+		}
+		return histogram;
+	}
+
+	private void line(String format, Object... args) {
+		this.report.append(String.format(format, args)).append(System.lineSeparator());
+	}
+
+	/** Logs in a user of the big tenant, created with a known password. */
+	private record BenchToken(DatabaseClient database, WebTestClient web) {
+
+		String tokenFor(UUID tenant, UUID user) {
+			String hash = new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder(4)
+				.encode(DeskFixture.PASSWORD);
+			String slug = this.database.sql("select slug from tenants where id = :id")
+				.bind("id", tenant)
+				.map((row) -> row.get(0, String.class))
+				.one()
+				.block();
+			this.database.sql("update users set password_hash = :hash where id = :id")
+				.bind("hash", hash)
+				.bind("id", user)
+				.then()
+				.block();
+			return (String) this.web.post()
+				.uri("/api/auth/login")
+				.bodyValue(Map.of("tenant", slug, "email", "agent@big.test", "password", DeskFixture.PASSWORD))
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody(Map.class)
+				.returnResult()
+				.getResponseBody()
+				.get("accessToken");
+		}
+
+	}
+
+}

@@ -98,6 +98,7 @@ final class Platform {
 		gateway.put("DESKFLOW_TICKET_URI", "http://127.0.0.1:" + port(Port.TICKET));
 		gateway.put("DESKFLOW_AI_URI", "http://127.0.0.1:" + port(Port.AI));
 		gateway.put("DESKFLOW_REALTIME_URI", "http://127.0.0.1:" + port(Port.REALTIME));
+		gateway.put("DESKFLOW_JWKS_URI", "http://127.0.0.1:" + port(Port.TICKET) + "/.well-known/jwks.json");
 		start("gateway", gateway, readiness(Port.GATEWAY_MANAGEMENT));
 	}
 

@@ -14,6 +14,9 @@ import jakarta.validation.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.PropertyBindingException;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.Ordered;
@@ -102,8 +105,11 @@ public class ProblemWebExceptionHandler implements WebExceptionHandler, Ordered 
 					"The request body is larger than this endpoint accepts.", List.of(), Map.of());
 		}
 		if (failure instanceof ServerWebInputException input) {
-			String detail = causedBy(failure, DecodingException.class)
-					? "The request body is not valid JSON for this endpoint." : input.getReason();
+			if (causedBy(failure, DecodingException.class)) {
+				return ProblemException.invalid("The request body is not valid JSON for this endpoint.",
+						jsonFieldErrors(failure));
+			}
+			String detail = input.getReason();
 			return ProblemException.invalid((detail != null) ? detail : "The request is malformed.", List.of());
 		}
 		if (failure instanceof ResponseStatusException status) {
@@ -161,6 +167,38 @@ public class ProblemWebExceptionHandler implements WebExceptionHandler, Ordered 
 			}
 		}
 		return names.isEmpty() ? path.toString() : String.join(".", names);
+	}
+
+	/**
+	 * The field Jackson stopped at: an unknown field by its name, a wrong value by its
+	 * path ({@code tags[2]}); nothing when the JSON itself is broken.
+	 */
+	private static List<FieldError> jsonFieldErrors(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof PropertyBindingException unknown) {
+				return List.of(new FieldError(path(unknown, unknown.getPropertyName()), "unknown field"));
+			}
+			if (cause instanceof DatabindException mismatch && !mismatch.getPath().isEmpty()) {
+				return List.of(new FieldError(path(mismatch, null), "has the wrong type or format"));
+			}
+		}
+		return List.of();
+	}
+
+	private static String path(DatabindException failure, String leaf) {
+		StringBuilder path = new StringBuilder();
+		for (JacksonException.Reference reference : failure.getPath()) {
+			if (reference.getPropertyName() != null) {
+				path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+			}
+			else if (reference.getIndex() >= 0) {
+				path.append('[').append(reference.getIndex()).append(']');
+			}
+		}
+		if (leaf != null && !path.toString().endsWith(leaf)) {
+			path.append(path.isEmpty() ? "" : ".").append(leaf);
+		}
+		return path.toString();
 	}
 
 	private static List<FieldError> fieldErrors(BindingResult result) {

@@ -24,7 +24,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, classes = ProblemWebExceptionHandlerTest.App.class,
-		properties = "spring.http.codecs.max-in-memory-size=2KB")
+		properties = { "spring.http.codecs.max-in-memory-size=2KB",
+				"spring.jackson.deserialization.fail-on-unknown-properties=true" })
 @AutoConfigureWebTestClient
 class ProblemWebExceptionHandlerTest {
 
@@ -83,6 +84,32 @@ class ProblemWebExceptionHandlerTest {
 			.isEqualTo("https://deskflow.dev/problems/validation")
 			.jsonPath("$.detail")
 			.isEqualTo("The request body is not valid JSON for this endpoint.");
+	}
+
+	@Test
+	void namesAnUnknownOrMistypedFieldOfTheBody() {
+		this.web.post()
+			.uri("/notes")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"title\":\"t\",\"tenantId\":\"other\"}")
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("tenantId")
+			.jsonPath("$.errors[0].message")
+			.isEqualTo("unknown field");
+		this.web.post()
+			.uri("/notes")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"title\":{\"nested\":true}}")
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("title");
 	}
 
 	@Test

@@ -102,26 +102,33 @@ class TicketRepository {
 	 * @return the conversation, oldest first
 	 */
 	Flux<Comment> comments(UUID tenantId, UUID ticketId, boolean includeInternal, Keyset after, int fetch) {
-		String sql = "select c.id, c.tenant_id, c.ticket_id, c.author_id, u.role as author_role, u.name as author_name, "
-				+ "c.body, c.internal, c.created_at from comments c join users u on u.id = c.author_id "
-				+ "where c.tenant_id = :tenantId and c.ticket_id = :ticketId"
-				+ (includeInternal ? "" : " and not c.internal")
-				+ ((after != null) ? " and (c.created_at, c.id) > (:afterAt, :afterId)" : "")
-				+ " order by c.created_at, c.id limit :fetch";
-		GenericExecuteSpec spec = this.database.sql(sql)
-			.bind("tenantId", tenantId)
-			.bind("ticketId", ticketId)
-			.bind("fetch", fetch);
-		if (after != null) {
-			spec = spec.bind("afterAt", after.at()).bind("afterId", after.id());
-		}
-		return spec
+		return oldestFirst("select c.id, c.tenant_id, c.ticket_id, c.author_id, u.role as author_role, "
+				+ "u.name as author_name, c.body, c.internal, c.created_at from comments c "
+				+ "join users u on u.id = c.author_id", "c", tenantId, ticketId, includeInternal, after, fetch)
 			.map((row) -> new Comment(row.get("id", UUID.class), row.get("tenant_id", UUID.class),
 					row.get("ticket_id", UUID.class), row.get("author_id", UUID.class),
 					row.get("author_role", String.class), row.get("author_name", String.class),
 					row.get("body", String.class), Boolean.TRUE.equals(row.get("internal", Boolean.class)),
 					row.get("created_at", Instant.class)))
 			.all();
+	}
+
+	/**
+	 * A page of a ticket's rows (comments or history) in (created_at, id) order after a
+	 * keyset position; internal rows only for staff.
+	 */
+	private GenericExecuteSpec oldestFirst(String selectFrom, String alias, UUID tenantId, UUID ticketId,
+			boolean includeInternal, Keyset after, int fetch) {
+		String a = alias + ".";
+		String sql = selectFrom + " where " + a + "tenant_id = :tenantId and " + a + "ticket_id = :ticketId"
+				+ (includeInternal ? "" : " and not " + a + "internal")
+				+ ((after != null) ? " and (" + a + "created_at, " + a + "id) > (:afterAt, :afterId)" : "")
+				+ " order by " + a + "created_at, " + a + "id limit :fetch";
+		GenericExecuteSpec spec = this.database.sql(sql)
+			.bind("tenantId", tenantId)
+			.bind("ticketId", ticketId)
+			.bind("fetch", fetch);
+		return (after != null) ? spec.bind("afterAt", after.at()).bind("afterId", after.id()) : spec;
 	}
 
 	Mono<Void> insertHistory(HistoryEntry entry) {
@@ -140,19 +147,10 @@ class TicketRepository {
 	}
 
 	Flux<HistoryEntry> history(UUID tenantId, UUID ticketId, boolean includeInternal, Keyset after, int fetch) {
-		String sql = "select id, tenant_id, ticket_id, actor_id, action, changes::text as changes, internal, created_at "
-				+ "from ticket_history where tenant_id = :tenantId and ticket_id = :ticketId"
-				+ (includeInternal ? "" : " and not internal")
-				+ ((after != null) ? " and (created_at, id) > (:afterAt, :afterId)" : "")
-				+ " order by created_at, id limit :fetch";
-		GenericExecuteSpec spec = this.database.sql(sql)
-			.bind("tenantId", tenantId)
-			.bind("ticketId", ticketId)
-			.bind("fetch", fetch);
-		if (after != null) {
-			spec = spec.bind("afterAt", after.at()).bind("afterId", after.id());
-		}
-		return spec
+		return oldestFirst(
+				"select h.id, h.tenant_id, h.ticket_id, h.actor_id, h.action, h.changes::text as changes, "
+						+ "h.internal, h.created_at from ticket_history h",
+				"h", tenantId, ticketId, includeInternal, after, fetch)
 			.map((row) -> new HistoryEntry(row.get("id", UUID.class), row.get("tenant_id", UUID.class),
 					row.get("ticket_id", UUID.class), row.get("actor_id", UUID.class), row.get("action", String.class),
 					row.get("changes", String.class), Boolean.TRUE.equals(row.get("internal", Boolean.class)),

@@ -336,6 +336,30 @@ class TicketApiTest {
 	}
 
 	@Test
+	void describesEveryTicketEndpointInOpenApi() {
+		this.web.get()
+			.uri("/v3/api-docs")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.paths['/api/tickets'].post")
+			.exists()
+			.jsonPath("$.paths['/api/tickets'].get")
+			.exists()
+			.jsonPath("$.paths['/api/tickets/{id}'].get")
+			.exists()
+			.jsonPath("$.paths['/api/tickets/{id}'].patch")
+			.exists()
+			.jsonPath("$.paths['/api/tickets/{id}/comments'].post")
+			.exists()
+			.jsonPath("$.paths['/api/tickets/{id}/comments'].get")
+			.exists()
+			.jsonPath("$.paths['/api/tickets/{id}/history'].get")
+			.exists();
+	}
+
+	@Test
 	void rowLevelSecurityHidesOtherTenantsEvenWithoutAPredicate() {
 		raise(this.acme.customer, "Acme only", "a");
 		raise(this.globex.customer, "Globex only", "g");

@@ -194,12 +194,12 @@ class TicketWriteBenchmark {
 		Path script = Files.createTempFile("deskflow-pgbench-", ".sql");
 		Files.writeString(script,
 				"""
-						BEGIN;
-						SELECT set_config('role', 'deskflow_ticket_tenant', true), set_config('deskflow.tenant_id', '%1$s', true);
-						SELECT count(*) FROM users WHERE tenant_id = '%1$s' AND id = '%2$s' AND active;
-						WITH ticket AS (INSERT INTO tickets (id, tenant_id, subject, description, status, priority, tags, requester_id, channel, created_at, updated_at, version) VALUES (gen_random_uuid(), '%1$s', 'Bench ticket', 'The laptop shows a black screen after the latest update; restarting did not help.', 'NEW', 'NORMAL', '{}', '%2$s', 'WEB', now(), now(), 0) RETURNING id), history AS (INSERT INTO ticket_history (id, tenant_id, ticket_id, actor_id, action, changes, internal, created_at) SELECT gen_random_uuid(), '%1$s', id, '%2$s', 'created', '{}', false, now() FROM ticket) INSERT INTO outbox_events (event_id, tenant, topic, record_key, payload) SELECT gen_random_uuid(), '%3$s', 'deskflow.bench.pgbench', id::text, repeat('x', 600) FROM ticket;
-				COMMIT;
-						"""
+								BEGIN;
+								SELECT set_config('role', 'deskflow_ticket_tenant', true), set_config('deskflow.tenant_id', '%1$s', true);
+								SELECT count(*) FROM users WHERE tenant_id = '%1$s' AND id = '%2$s' AND active;
+								WITH ticket AS (INSERT INTO tickets (id, tenant_id, subject, description, status, priority, tags, requester_id, channel, created_at, updated_at, version) VALUES (gen_random_uuid(), '%1$s', 'Bench ticket', 'The laptop shows a black screen after the latest update; restarting did not help.', 'NEW', 'NORMAL', '{}', '%2$s', 'WEB', now(), now(), 0) RETURNING id), history AS (INSERT INTO ticket_history (id, tenant_id, ticket_id, actor_id, action, changes, internal, created_at) SELECT gen_random_uuid(), '%1$s', id, '%2$s', 'created', '{}', false, now() FROM ticket) INSERT INTO outbox_events (event_id, tenant, topic, record_key, payload) SELECT gen_random_uuid(), '%3$s', 'deskflow.bench.pgbench', id::text, repeat('x', 600) FROM ticket;
+						COMMIT;
+								"""
 					.formatted(desk.tenantId, desk.customerId, desk.slug));
 		Process process = new ProcessBuilder("pgbench", "-n", "-c", Integer.toString(CONCURRENCY), "-j", "2", "-T",
 				"15", "-f", script.toString(), "-h", "127.0.0.1", "-p",

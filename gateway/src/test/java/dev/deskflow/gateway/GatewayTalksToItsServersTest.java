@@ -1,73 +1,54 @@
 package dev.deskflow.gateway;
 
+import java.util.Map;
+
 import dev.deskflow.testsupport.Actuator;
-import dev.deskflow.testsupport.RealServers;
 import dev.deskflow.testsupport.RoundTrips;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import reactor.core.publisher.Mono;
-import reactor.netty.DisposableServer;
-import reactor.netty.http.server.HttpServer;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalManagementPort;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "management.server.port=0")
-@AutoConfigureWebTestClient
-@RealServers(redis = true)
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A whole gateway with its Actuator on the internal management port, in front of the stub
+ * services and the JVM's real Redis.
+ */
 class GatewayTalksToItsServersTest {
 
-	/** A real HTTP server standing in for ticket-service: it echoes the path it got. */
-	static final DisposableServer ticketService = HttpServer.create()
-		.host("127.0.0.1")
-		.port(0)
-		.handle((request, response) -> response.header("Content-Type", "text/plain")
-			.sendString(Mono.just("ticket-service got " + request.uri())))
-		.bindNow();
+	static Gateway gateway;
 
-	@DynamicPropertySource
-	static void services(DynamicPropertyRegistry registry) {
-		registry.add("deskflow.gateway.services.ticket", () -> "http://127.0.0.1:" + ticketService.port());
+	@BeforeAll
+	static void start() {
+		gateway = Gateway.start(Map.of("management.server.port", "0"));
 	}
 
 	@AfterAll
-	static void stopTicketService() {
-		ticketService.disposeNow();
+	static void stop() {
+		gateway.close();
 	}
-
-	@Autowired
-	WebTestClient web;
-
-	@Autowired
-	ReactiveStringRedisTemplate redis;
-
-	@Autowired
-	GatewayProperties properties;
-
-	@LocalManagementPort
-	int managementPort;
 
 	@Test
 	void routesTicketPathsToTicketService() {
-		this.web.get()
+		gateway.client()
+			.get()
 			.uri("/api/tickets/42?status=OPEN")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + TestServers.TOKENS.valid("acme"))
 			.exchange()
 			.expectStatus()
 			.isOk()
 			.expectBody(String.class)
-			.isEqualTo("ticket-service got /api/tickets/42?status=OPEN");
+			.value((echo) -> assertThat(echo).startsWith("GET /api/tickets/42?status=OPEN\n"));
 	}
 
 	@Test
 	void writesAndReadsBackARedisKeyUnderItsPrefix() {
-		RoundTrips.assertRedisRoundTrip(this.redis, this.properties.redisKeyPrefix());
+		RoundTrips.assertRedisRoundTrip(gateway.bean(ReactiveStringRedisTemplate.class),
+				gateway.bean(GatewayProperties.class).redisKeyPrefix());
 	}
 
 	@Test
@@ -77,12 +58,18 @@ class GatewayTalksToItsServersTest {
 
 	@Test
 	void keepsActuatorOffThePublicPort() {
-		this.web.get().uri("/actuator/health").exchange().expectStatus().isNotFound();
+		gateway.client()
+			.get()
+			.uri("/actuator/health")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + TestServers.TOKENS.valid("acme"))
+			.exchange()
+			.expectStatus()
+			.isNotFound();
 		Actuator.assertLiveWithPrometheusMetrics(management(), "gateway");
 	}
 
-	private WebTestClient management() {
-		return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + this.managementPort).build();
+	private static WebTestClient management() {
+		return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + gateway.managementPort()).build();
 	}
 
 }

@@ -1,0 +1,79 @@
+package dev.deskflow.gateway.ratelimit;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+/**
+ * Decision 005: Redis decides; when it fails or does not answer within the timeout, this
+ * instance's local buckets decide instead. A Redis outage therefore never fails a request
+ * and never lifts the limits, it only loosens them to one budget per replica. The switch
+ * is logged once each way and counted in {@code deskflow.gateway.ratelimit.fallbacks}.
+ */
+class FailOpenTokenBuckets implements TokenBuckets {
+
+	private static final Logger log = LoggerFactory.getLogger(FailOpenTokenBuckets.class);
+
+	private final TokenBuckets shared;
+
+	private final TokenBuckets local;
+
+	private final Duration timeout;
+
+	private final AtomicBoolean degraded = new AtomicBoolean();
+
+	private final Counter fallbacks;
+
+	private final MeterRegistry meters;
+
+	FailOpenTokenBuckets(TokenBuckets shared, TokenBuckets local, Duration timeout, MeterRegistry meters) {
+		this.shared = shared;
+		this.local = local;
+		this.timeout = timeout;
+		this.meters = meters;
+		this.fallbacks = Counter.builder("deskflow.gateway.ratelimit.fallbacks")
+			.description("Rate-limit decisions taken by the local limiter because Redis failed")
+			.register(meters);
+	}
+
+	@Override
+	public Mono<Decision> take(List<TokenBucket> buckets, long cost) {
+		return this.shared.take(buckets, cost)
+			.timeout(this.timeout)
+			.doOnNext((decision) -> recovered())
+			.map((decision) -> counted(decision, "redis"))
+			.onErrorResume((failure) -> {
+				degrade(failure);
+				this.fallbacks.increment();
+				return this.local.take(buckets, cost).map((decision) -> counted(decision, "local"));
+			});
+	}
+
+	private Decision counted(Decision decision, String store) {
+		this.meters
+			.counter("deskflow.gateway.ratelimit.decisions", "store", store, "outcome",
+					decision.allowed() ? "allowed" : "limited")
+			.increment();
+		return decision;
+	}
+
+	private void degrade(Throwable failure) {
+		if (this.degraded.compareAndSet(false, true)) {
+			log.warn("Redis rate limiting failed ({}); this instance limits on its own until Redis answers again",
+					failure.toString());
+		}
+	}
+
+	private void recovered() {
+		if (this.degraded.compareAndSet(true, false)) {
+			log.info("Redis rate limiting answers again; limits are shared across replicas once more");
+		}
+	}
+
+}

@@ -1,0 +1,47 @@
+package dev.deskflow.gateway.security;
+
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.web.server.ServerHttpSecurity.AuthorizeExchangeSpec;
+import org.springframework.security.web.server.util.matcher.OrServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.PathPatternParserServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+
+/**
+ * The explicit allow-list of calls that need no access token. Everything else does.
+ */
+final class PublicPaths {
+
+	/**
+	 * Calls that obtain or drop tokens: a bearer token sent along (an SPA interceptor
+	 * attaching an expired one to its refresh call) is ignored rather than refused.
+	 */
+	static final ServerWebExchangeMatcher TOKEN_ENDPOINTS = new OrServerWebExchangeMatcher(
+			new PathPatternParserServerWebExchangeMatcher("/api/auth/login", HttpMethod.POST),
+			new PathPatternParserServerWebExchangeMatcher("/api/auth/signup", HttpMethod.POST),
+			new PathPatternParserServerWebExchangeMatcher("/api/auth/refresh", HttpMethod.POST),
+			new PathPatternParserServerWebExchangeMatcher("/api/auth/logout", HttpMethod.POST),
+			new PathPatternParserServerWebExchangeMatcher("/api/auth/jwks", HttpMethod.GET),
+			new PathPatternParserServerWebExchangeMatcher("/api/docs/**", HttpMethod.GET));
+
+	private PublicPaths() {
+	}
+
+	static AuthorizeExchangeSpec permit(AuthorizeExchangeSpec exchanges) {
+		return exchanges.matchers(TOKEN_ENDPOINTS)
+			.permitAll()
+			// the published knowledge base; ticket-service filters what is public
+			.pathMatchers(HttpMethod.GET, "/api/kb/articles", "/api/kb/articles/**")
+			.permitAll()
+			// the platform operator creates tenants; ticket-service checks its own
+			// credential
+			.pathMatchers(HttpMethod.POST, "/api/admin/tenants")
+			.permitAll()
+			// realtime-service authenticates the one-time connect ticket of the upgrade
+			.pathMatchers(HttpMethod.GET, "/ws")
+			.permitAll()
+			// browsers send preflights without credentials; the CORS filter answers them
+			.pathMatchers(HttpMethod.OPTIONS, "/**")
+			.permitAll();
+	}
+
+}

@@ -1,0 +1,52 @@
+package dev.deskflow.gateway.edge;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+import reactor.test.StepVerifier;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
+import org.springframework.mock.web.server.MockServerWebExchange;
+import org.springframework.web.server.ServerWebExchange;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+class StripHeadersByPrefixGatewayFilterFactoryTest {
+
+	final StripHeadersByPrefixGatewayFilterFactory factory = new StripHeadersByPrefixGatewayFilterFactory();
+
+	@Test
+	void removesEveryHeaderWithAConfiguredPrefixWhateverItsCase() {
+		MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.get("/api/tickets")
+			.header("X-Tenant-Id", "globex")
+			.header("x-tenant", "globex")
+			.header("X-USER-ROLES", "ADMIN")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer token")
+			.header("X-Tenantless", "kept"));
+		AtomicReference<ServerWebExchange> forwarded = new AtomicReference<>();
+
+		this.factory
+			.apply(new StripHeadersByPrefixGatewayFilterFactory.Config().setPrefixes(List.of("X-Tenant-", "X-User-")))
+			.filter(exchange, (next) -> {
+				forwarded.set(next);
+				return Mono.empty();
+			})
+			.as(StepVerifier::create)
+			.verifyComplete();
+
+		HttpHeaders headers = forwarded.get().getRequest().getHeaders();
+		assertThat(headers.headerNames()).containsExactlyInAnyOrder("x-tenant", HttpHeaders.AUTHORIZATION,
+				"X-Tenantless");
+	}
+
+	@Test
+	void refusesAConfigWithoutPrefixes() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> this.factory.apply(new StripHeadersByPrefixGatewayFilterFactory.Config()));
+	}
+
+}

@@ -80,6 +80,8 @@ final class Platform {
 		ticket.put("DESKFLOW_TICKET_PORT", port(Port.TICKET));
 		ticket.putAll(database("TICKET", postgres, "deskflow_ticket"));
 		ticket.put("DESKFLOW_TICKET_DEMO_ENABLED", "true");
+		// behind the gateway: count failed log-ins per client, not per gateway
+		ticket.put("DESKFLOW_TICKET_TRUST_FORWARDED_FOR", "true");
 		ticket.put("DESKFLOW_TICKET_DEMO_DATA_DIRECTORY", root.resolve("deploy/demo-data").toString());
 		start("ticket-service", ticket, readiness(Port.TICKET));
 

@@ -72,8 +72,10 @@ final class Platform {
 	void startServices() {
 		Path root = this.settings.root();
 		String kafka = "127.0.0.1:" + this.settings.port(Port.KAFKA);
+		// every service validates tokens against ticket-service's keys (decision 004)
 		Map<String, String> shared = Map.of("DESKFLOW_KAFKA_BOOTSTRAP_SERVERS", kafka, "DESKFLOW_REDIS_HOST",
-				"127.0.0.1", "DESKFLOW_REDIS_PORT", Integer.toString(this.settings.port(Port.REDIS)));
+				"127.0.0.1", "DESKFLOW_REDIS_PORT", Integer.toString(this.settings.port(Port.REDIS)),
+				"DESKFLOW_JWKS_URI", "http://127.0.0.1:" + this.settings.port(Port.TICKET) + "/.well-known/jwks.json");
 		int postgres = this.settings.port(Port.POSTGRES);
 
 		Map<String, String> ticket = new LinkedHashMap<>(shared);
@@ -100,7 +102,6 @@ final class Platform {
 		gateway.put("DESKFLOW_TICKET_URI", "http://127.0.0.1:" + port(Port.TICKET));
 		gateway.put("DESKFLOW_AI_URI", "http://127.0.0.1:" + port(Port.AI));
 		gateway.put("DESKFLOW_REALTIME_URI", "http://127.0.0.1:" + port(Port.REALTIME));
-		gateway.put("DESKFLOW_JWKS_URI", "http://127.0.0.1:" + port(Port.TICKET) + "/.well-known/jwks.json");
 		start("gateway", gateway, readiness(Port.GATEWAY_MANAGEMENT));
 	}
 

@@ -121,22 +121,25 @@ class OutboxRelay implements SmartLifecycle {
 	}
 
 	private Mono<Integer> drainBatch() {
-		Mono<Integer> batch = this.database.sql("select pg_try_advisory_xact_lock(:lock) as mine")
+		Mono<Outcome> batch = this.database.sql("select pg_try_advisory_xact_lock(:lock) as mine")
 			.bind("lock", RELAY_LOCK)
 			.map((row, meta) -> Boolean.TRUE.equals(row.get("mine", Boolean.class)))
 			.one()
 			.flatMap((mine) -> mine ? lockAndPublish() : otherRelayIsDraining());
-		return this.transactions.transactional(batch);
+		// the marks of what Kafka acknowledged commit even when part of the batch failed
+		return this.transactions.transactional(batch)
+			.flatMap((outcome) -> (outcome.failure() != null) ? Mono.error(outcome.failure())
+					: Mono.just(outcome.published()));
 	}
 
-	private Mono<Integer> otherRelayIsDraining() {
+	private Mono<Outcome> otherRelayIsDraining() {
 		// another replica holds the lock: look again shortly, in case it finished before
 		// our rows committed
 		Mono.delay(this.settings.pollInterval().dividedBy(10)).subscribe((tick) -> wake());
-		return Mono.just(0);
+		return Mono.just(new Outcome(0, null));
 	}
 
-	private Mono<Integer> lockAndPublish() {
+	private Mono<Outcome> lockAndPublish() {
 		return this.database
 			.sql("select seq, topic, record_key, payload from outbox_events where sent_at is null "
 					+ "order by seq limit :limit for update skip locked")
@@ -145,29 +148,49 @@ class OutboxRelay implements SmartLifecycle {
 					row.get("record_key", String.class), row.get("payload", String.class)))
 			.all()
 			.collectList()
-			.flatMap((rows) -> rows.isEmpty() ? Mono.just(0) : publish(rows).then(markSent(rows)));
+			.flatMap((rows) -> rows.isEmpty() ? Mono.just(new Outcome(0, null)) : publish(rows));
 	}
 
-	private Mono<Void> publish(List<Pending> rows) {
+	/**
+	 * Hands the batch to the producer in seq order (so per-key order holds), waits for
+	 * every acknowledgement, and marks what the broker acknowledged. When part of a batch
+	 * failed, the acknowledged rows are still marked (they are on Kafka: publishing them
+	 * again would only duplicate them) and the failure is reported after the commit.
+	 */
+	private Mono<Outcome> publish(List<Pending> rows) {
 		// send() may block on metadata while the broker is away: keep it off the event
-		// loop.
-		// Records of a batch are handed to the producer in seq order, so per-key order
-		// holds.
+		// loop
 		return Mono
-			.fromCallable(() -> rows.stream()
-				.map((row) -> this.kafka.send(row.topic(), row.key(), row.payload()))
-				.toArray(CompletableFuture[]::new))
+			.fromCallable(
+					() -> rows.stream().map((row) -> this.kafka.send(row.topic(), row.key(), row.payload())).toList())
 			.subscribeOn(Schedulers.boundedElastic())
-			.flatMap((sends) -> Mono.fromFuture(CompletableFuture.allOf(sends)));
+			.flatMap((sends) -> Mono
+				.fromFuture(CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
+					.handle((ignored, failure) -> java.util.Optional.ofNullable(failure)))
+				.flatMap((failure) -> markSent(acknowledged(rows, sends))
+					.thenReturn(new Outcome(rows.size(), failure.orElse(null)))));
 	}
 
-	private Mono<Integer> markSent(List<Pending> rows) {
+	private static List<Pending> acknowledged(List<Pending> rows, List<? extends CompletableFuture<?>> sends) {
+		List<Pending> sent = new java.util.ArrayList<>();
+		for (int i = 0; i < rows.size(); i++) {
+			if (!sends.get(i).isCompletedExceptionally()) {
+				sent.add(rows.get(i));
+			}
+		}
+		return sent;
+	}
+
+	private Mono<Void> markSent(List<Pending> rows) {
+		if (rows.isEmpty()) {
+			return Mono.empty();
+		}
 		Long[] seqs = rows.stream().map(Pending::seq).toArray(Long[]::new);
 		return this.database.sql("update outbox_events set sent_at = now() where seq = any(:seqs)")
 			.bind("seqs", seqs)
 			.fetch()
 			.rowsUpdated()
-			.thenReturn(rows.size());
+			.then();
 	}
 
 	private Mono<Integer> backOff(Throwable failure) {
@@ -235,6 +258,10 @@ class OutboxRelay implements SmartLifecycle {
 	}
 
 	private record Pending(Long seq, String topic, String key, String payload) {
+	}
+
+	/** What a drain published, and why it stopped short, if it did. */
+	private record Outcome(int published, Throwable failure) {
 	}
 
 }

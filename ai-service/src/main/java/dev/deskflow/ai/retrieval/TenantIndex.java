@@ -1,0 +1,200 @@
+package dev.deskflow.ai.retrieval;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import dev.deskflow.ai.text.TextAnalyzer;
+
+/**
+ * One tenant's searchable corpus: a BM25 index, and, once the tenant has a Word2Vec
+ * model, document vectors, fused by reciprocal rank fusion. An instance never holds
+ * another tenant's documents, so a query can only ever return this tenant's ids.
+ * <p>
+ * Built once from a snapshot of the corpus and immutable afterwards: every method is safe
+ * to call from many threads. A changed corpus or a new model means a new instance,
+ * swapped in atomically by the caller.
+ */
+public final class TenantIndex implements AutoCloseable {
+
+	/** How deep each ranker's list goes before fusion. */
+	static final int CANDIDATES = 100;
+
+	private static final int MAX_SHARED_TERMS = 10;
+
+	private final String tenant;
+
+	private final TextAnalyzer analyzer;
+
+	private final Map<String, Set<String>> termSets;
+
+	private final Map<String, Double> idf;
+
+	private final Bm25Ranker bm25;
+
+	private final EmbeddingRanker embeddings;
+
+	private final WordVectors model;
+
+	private final ReciprocalRankFusion fusion = new ReciprocalRankFusion(ReciprocalRankFusion.DEFAULT_K);
+
+	private TenantIndex(String tenant, TextAnalyzer analyzer, Map<String, List<String>> termsById, WordVectors model) {
+		this.tenant = tenant;
+		this.analyzer = analyzer;
+		this.termSets = new LinkedHashMap<>();
+		termsById.forEach((id, terms) -> this.termSets.put(id, Set.copyOf(terms)));
+		this.idf = Idf.of(termsById.values());
+		this.bm25 = new Bm25Ranker(termsById);
+		this.model = model;
+		this.embeddings = (model != null) ? new EmbeddingRanker(termsById, this.idf, model) : null;
+	}
+
+	/**
+	 * @param tenant the tenant the documents belong to
+	 * @param documents the tenant's documents; ids must be unique
+	 * @param model the tenant's Word2Vec, or {@code null} before one exists
+	 * (keyword-only)
+	 * @param analyzer the analysis the model was trained with
+	 * @return the index
+	 */
+	public static TenantIndex build(String tenant, List<Document> documents, WordVectors model, TextAnalyzer analyzer) {
+		Objects.requireNonNull(tenant, "tenant");
+		Map<String, List<String>> termsById = new LinkedHashMap<>();
+		for (Document document : documents) {
+			if (termsById.put(document.id(), analyzer.terms(document.text())) != null) {
+				throw new IllegalArgumentException("Duplicate document id " + document.id());
+			}
+		}
+		return new TenantIndex(tenant, analyzer, termsById, model);
+	}
+
+	/**
+	 * @return the tenant this index belongs to
+	 */
+	public String tenant() {
+		return this.tenant;
+	}
+
+	/**
+	 * @return number of documents
+	 */
+	public int size() {
+		return this.termSets.size();
+	}
+
+	/**
+	 * @return whether the embedding ranker takes part
+	 */
+	public boolean hasModel() {
+		return this.embeddings != null;
+	}
+
+	/**
+	 * @return the model, or {@code null}
+	 */
+	public WordVectors model() {
+		return this.model;
+	}
+
+	/**
+	 * @param id a document id
+	 * @return whether this index holds it
+	 */
+	public boolean contains(String id) {
+		return this.termSets.containsKey(id);
+	}
+
+	/**
+	 * The hybrid search, or keyword-only with {@link SearchResult#keywordOnly()} set when
+	 * there is no model.
+	 * @param text a ticket's or a draft's text
+	 * @param k how many matches
+	 * @param excluded ids never to return (the ticket itself)
+	 * @return the matches
+	 */
+	public SearchResult similar(String text, int k, Set<String> excluded) {
+		return search(text, k, excluded, Ranker.HYBRID);
+	}
+
+	/**
+	 * @param text a ticket's or a draft's text
+	 * @param k how many matches
+	 * @param excluded ids never to return
+	 * @param ranker the ranking wanted; without a model every ranking falls back to BM25
+	 * @return the matches
+	 */
+	public SearchResult search(String text, int k, Set<String> excluded, Ranker ranker) {
+		List<String> terms = this.analyzer.terms(text);
+		Set<String> skip = (excluded != null) ? excluded : Set.of();
+		Ranker used = (this.embeddings == null) ? Ranker.BM25 : ranker;
+		float[] queryVector = (this.embeddings != null) ? this.embeddings.embed(terms) : null;
+		List<Match> matches = switch (used) {
+			case BM25 -> single(this.bm25.search(terms, k, skip), Ranker.BM25, terms, queryVector);
+			case WORD2VEC -> single(this.embeddings.search(terms, k, skip), Ranker.WORD2VEC, terms, queryVector);
+			case HYBRID -> hybrid(terms, queryVector, Math.max(k, 1), skip);
+		};
+		return new SearchResult(matches, ranker, used, this.embeddings == null);
+	}
+
+	private List<Match> single(List<Hit> hits, Ranker ranker, List<String> terms, float[] queryVector) {
+		List<Match> matches = new ArrayList<>(hits.size());
+		for (int i = 0; i < hits.size(); i++) {
+			Hit hit = hits.get(i);
+			Integer rank = i + 1;
+			matches.add(new Match(hit.id(), rank, hit.score(), (ranker == Ranker.BM25) ? rank : null,
+					(ranker == Ranker.WORD2VEC) ? rank : null, similarity(queryVector, hit.id()),
+					sharedTerms(terms, hit.id()), EnumSet.of(ranker)));
+		}
+		return matches;
+	}
+
+	private List<Match> hybrid(List<String> terms, float[] queryVector, int k, Set<String> skip) {
+		int depth = Math.max(k, CANDIDATES);
+		List<Hit> keyword = this.bm25.search(terms, depth, skip);
+		List<Hit> semantic = this.embeddings.search(terms, depth, skip);
+		List<ReciprocalRankFusion.Fused> fused = this.fusion.fuse(List.of(keyword, semantic));
+		List<Match> matches = new ArrayList<>(Math.min(k, fused.size()));
+		for (ReciprocalRankFusion.Fused entry : fused) {
+			if (matches.size() == k) {
+				break;
+			}
+			Set<Ranker> sources = EnumSet.noneOf(Ranker.class);
+			if (entry.ranks[0] != null) {
+				sources.add(Ranker.BM25);
+			}
+			if (entry.ranks[1] != null) {
+				sources.add(Ranker.WORD2VEC);
+			}
+			matches.add(new Match(entry.id, matches.size() + 1, entry.score, entry.ranks[0], entry.ranks[1],
+					similarity(queryVector, entry.id), sharedTerms(terms, entry.id), sources));
+		}
+		return matches;
+	}
+
+	private Double similarity(float[] queryVector, String id) {
+		return (this.embeddings != null && queryVector != null) ? this.embeddings.similarity(queryVector, id) : null;
+	}
+
+	private List<String> sharedTerms(List<String> queryTerms, String id) {
+		Set<String> documentTerms = this.termSets.getOrDefault(id, Set.of());
+		Set<String> shared = new HashSet<>(queryTerms);
+		shared.retainAll(documentTerms);
+		List<String> ordered = new ArrayList<>(shared);
+		ordered.sort(Comparator.comparingDouble((String term) -> -this.idf.getOrDefault(term, 0.0))
+			.thenComparing(Comparator.naturalOrder()));
+		return Collections.unmodifiableList(ordered.subList(0, Math.min(MAX_SHARED_TERMS, ordered.size())));
+	}
+
+	@Override
+	public void close() {
+		this.bm25.close();
+	}
+
+}

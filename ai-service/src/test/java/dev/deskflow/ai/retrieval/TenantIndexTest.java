@@ -1,0 +1,84 @@
+package dev.deskflow.ai.retrieval;
+
+import java.util.List;
+import java.util.Set;
+
+import dev.deskflow.ai.text.TextAnalyzer;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TenantIndexTest {
+
+	private static final TextAnalyzer ANALYZER = TextAnalyzer.english();
+
+	private static final List<Document> ACME = List.of(
+			new Document("acme-1", "Printer on floor 3 is out of toner and prints blank pages"),
+			new Document("acme-2", "Cannot log in to VPN after password reset, access denied"),
+			new Document("acme-3", "New laptop request for the onboarding of a new hire"),
+			new Document("acme-4", "Outlook mailbox is full, please increase the storage quota"),
+			new Document("acme-5", "VPN client disconnects every few minutes when working from home"));
+
+	private static final List<Document> GLOBEX = List.of(
+			new Document("globex-1", "Printer prints blank pages, toner replaced already"),
+			new Document("globex-2", "VPN access denied after password change"));
+
+	@Test
+	void ranksTheDocumentOnTheExactTopicFirst() {
+		try (TenantIndex index = TenantIndex.build("acme", ACME, null, ANALYZER)) {
+			SearchResult result = index.similar("the printer prints blank pages", 3, Set.of());
+			assertThat(result.matches()).isNotEmpty();
+			Match first = result.matches().get(0);
+			assertThat(first.id()).isEqualTo("acme-1");
+			assertThat(first.rank()).isEqualTo(1);
+			assertThat(first.sharedTerms()).contains("printer", "blank", "page");
+			assertThat(first.sources()).containsExactly(Ranker.BM25);
+			assertThat(first.similarity()).isNull();
+		}
+	}
+
+	@Test
+	void fallsBackToKeywordsWithAFlagWhenTheTenantHasNoModel() {
+		try (TenantIndex index = TenantIndex.build("acme", ACME, null, ANALYZER)) {
+			SearchResult result = index.search("vpn disconnects", 2, Set.of(), Ranker.HYBRID);
+			assertThat(result.keywordOnly()).isTrue();
+			assertThat(result.requested()).isEqualTo(Ranker.HYBRID);
+			assertThat(result.used()).isEqualTo(Ranker.BM25);
+			assertThat(result.matches()).extracting(Match::id).containsExactly("acme-5", "acme-2");
+		}
+	}
+
+	@Test
+	void neverReturnsTheExcludedTicketItself() {
+		try (TenantIndex index = TenantIndex.build("acme", ACME, null, ANALYZER)) {
+			List<Match> matches = index.similar(ACME.get(1).text(), 5, Set.of("acme-2")).matches();
+			assertThat(matches).extracting(Match::id).doesNotContain("acme-2").first().isEqualTo("acme-5");
+		}
+	}
+
+	@Test
+	void aQueryOnOneTenantNeverReturnsAnotherTenantsIds() {
+		try (TenantIndex acme = TenantIndex.build("acme", ACME, null, ANALYZER);
+				TenantIndex globex = TenantIndex.build("globex", GLOBEX, null, ANALYZER)) {
+			for (Document document : GLOBEX) {
+				assertThat(acme.similar(document.text(), 10, Set.of()).matches()).isNotEmpty()
+					.allSatisfy((match) -> assertThat(match.id()).startsWith("acme-"));
+			}
+			for (Document document : ACME) {
+				assertThat(globex.similar(document.text(), 10, Set.of()).matches())
+					.allSatisfy((match) -> assertThat(match.id()).startsWith("globex-"));
+			}
+			assertThat(acme.tenant()).isEqualTo("acme");
+			assertThat(globex.contains("acme-1")).isFalse();
+		}
+	}
+
+	@Test
+	void answersEmptyForTextWithoutKnownTerms() {
+		try (TenantIndex index = TenantIndex.build("acme", ACME, null, ANALYZER)) {
+			assertThat(index.similar("", 5, Set.of()).matches()).isEmpty();
+			assertThat(index.similar("zzzqqq xyzzy", 5, Set.of()).matches()).isEmpty();
+		}
+	}
+
+}

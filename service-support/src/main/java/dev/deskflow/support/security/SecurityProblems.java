@@ -23,13 +23,16 @@ import org.springframework.web.server.ServerWebExchange;
  * {@code WWW-Authenticate} per RFC 6750. Why a token was refused is not told: it helps an
  * attacker more than a client.
  */
-class SecurityProblems implements ServerAuthenticationEntryPoint, ServerAccessDeniedHandler {
+public class SecurityProblems implements ServerAuthenticationEntryPoint, ServerAccessDeniedHandler {
 
 	private static final MediaType PROBLEM_JSON = MediaType.parseMediaType(ProblemTypes.MEDIA_TYPE);
 
 	private final JsonMapper json;
 
-	SecurityProblems(JsonMapper json) {
+	/**
+	 * @param json the mapper that writes the problem body
+	 */
+	public SecurityProblems(JsonMapper json) {
 		this.json = json;
 	}
 

@@ -1,5 +1,7 @@
 package dev.deskflow.ticket.identity;
 
+import dev.deskflow.support.security.SecurityProblems;
+import tools.jackson.databind.json.JsonMapper;
 import java.util.List;
 
 import dev.deskflow.ticket.TicketProperties;
@@ -44,6 +46,14 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
 class IdentitySecurityConfiguration {
+
+	/**
+	 * 401 and 403 as problem+json, the same as every other Deskflow service answers them.
+	 */
+	@Bean
+	SecurityProblems securityProblems(JsonMapper json) {
+		return new SecurityProblems(json);
+	}
 
 	/** What anyone may call without a token. */
 	static final ServerWebExchangeMatcher PUBLIC = new OrServerWebExchangeMatcher(

@@ -1,5 +1,7 @@
 package dev.deskflow.gateway.security;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 import dev.deskflow.gateway.GatewayProperties;
@@ -116,7 +118,7 @@ class SecurityConfiguration {
 			.webClient(WebClient.builder().clientConnector(new ReactorClientHttpConnector(http)).build())
 			.build();
 		decoder.setJwtValidator(validator(settings));
-		return decoder;
+		return new VerifiedTokenCache(decoder, 50_000, Duration.ofMinutes(5), Clock.systemUTC());
 	}
 
 	/**

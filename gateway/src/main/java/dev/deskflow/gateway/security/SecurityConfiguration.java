@@ -6,6 +6,7 @@ import java.util.List;
 
 import dev.deskflow.gateway.GatewayProperties;
 import dev.deskflow.support.problem.ProblemWebExceptionHandler;
+import dev.deskflow.support.security.StatelessSecurity;
 import io.netty.channel.ChannelOption;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
@@ -31,11 +32,9 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.server.authentication.ServerBearerTokenAuthenticationConverter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.ServerAuthenticationConverter;
-import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.security.web.server.header.ServerHttpHeadersWriter;
 import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter.Mode;
-import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -55,13 +54,7 @@ class SecurityConfiguration {
 	@Bean
 	@Order(Ordered.HIGHEST_PRECEDENCE)
 	SecurityWebFilterChain actuatorSecurity(ServerHttpSecurity http) {
-		return http.securityMatcher(EndpointRequest.toAnyEndpoint())
-			.csrf(ServerHttpSecurity.CsrfSpec::disable)
-			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
-			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
-			.logout(ServerHttpSecurity.LogoutSpec::disable)
-			.requestCache((cache) -> cache.requestCache(NoOpServerRequestCache.getInstance()))
-			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+		return StatelessSecurity.apply(http.securityMatcher(EndpointRequest.toAnyEndpoint()))
 			.authorizeExchange((exchanges) -> exchanges.anyExchange().permitAll())
 			.build();
 	}
@@ -72,14 +65,8 @@ class SecurityConfiguration {
 			ProblemWebExceptionHandler problems, CorsConfigurationSource cors, GatewayProperties properties) {
 		ProblemEntryPoint entryPoint = new ProblemEntryPoint(problems);
 		GatewayProperties.Edge edge = properties.edge();
-		return http.csrf(ServerHttpSecurity.CsrfSpec::disable) // no cookies: bearer
-																// tokens only
-			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
-			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
-			.logout(ServerHttpSecurity.LogoutSpec::disable)
+		return StatelessSecurity.apply(http)
 			.anonymous(ServerHttpSecurity.AnonymousSpec::disable)
-			.requestCache((cache) -> cache.requestCache(NoOpServerRequestCache.getInstance()))
-			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
 			.cors((spec) -> spec.configurationSource(cors))
 			.headers((headers) -> headers.contentTypeOptions((spec) -> {
 			})

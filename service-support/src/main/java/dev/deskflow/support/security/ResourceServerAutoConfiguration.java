@@ -33,8 +33,6 @@ import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.server.SecurityWebFilterChain;
-import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
-import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 
 /**
  * Makes a reactive Deskflow service an OAuth2 resource server on the JWKS of the token
@@ -102,13 +100,8 @@ public class ResourceServerAutoConfiguration {
 	@ConditionalOnMissingBean(name = "deskflowSecurityWebFilterChain")
 	SecurityWebFilterChain deskflowSecurityWebFilterChain(ServerHttpSecurity http, ReactiveJwtDecoder decoder,
 			SecurityProblems problems, ObjectProvider<ExchangeAuthorizations> authorizations) {
-		return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
-			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
-			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
-			.logout(ServerHttpSecurity.LogoutSpec::disable)
+		return StatelessSecurity.apply(http)
 			.anonymous(ServerHttpSecurity.AnonymousSpec::disable)
-			.requestCache((cache) -> cache.requestCache(NoOpServerRequestCache.getInstance()))
-			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
 			.exceptionHandling(
 					(exceptions) -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
 			.authorizeExchange((exchanges) -> {

@@ -1,12 +1,13 @@
 package dev.deskflow.ticket.identity;
 
-import dev.deskflow.support.security.SecurityProblems;
-import tools.jackson.databind.json.JsonMapper;
 import java.util.List;
 
+import dev.deskflow.support.security.SecurityProblems;
+import dev.deskflow.support.security.StatelessSecurity;
 import dev.deskflow.ticket.TicketProperties;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -33,7 +34,6 @@ import org.springframework.security.web.server.authentication.AuthenticationWebF
 import org.springframework.security.web.server.authentication.ServerAuthenticationConverter;
 import org.springframework.security.web.server.authentication.ServerAuthenticationEntryPointFailureHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
-import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.util.matcher.OrServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
@@ -125,13 +125,8 @@ class IdentitySecurityConfiguration {
 	}
 
 	private static ServerHttpSecurity stateless(ServerHttpSecurity http, SecurityProblems problems) {
-		return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
-			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
-			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
-			.logout(ServerHttpSecurity.LogoutSpec::disable)
+		return StatelessSecurity.apply(http)
 			.anonymous(ServerHttpSecurity.AnonymousSpec::disable)
-			.requestCache((cache) -> cache.requestCache(NoOpServerRequestCache.getInstance()))
-			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
 			.exceptionHandling(
 					(exceptions) -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems));
 	}

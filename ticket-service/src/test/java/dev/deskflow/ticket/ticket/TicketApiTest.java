@@ -125,15 +125,7 @@ class TicketApiTest {
 		assertThat(customerView).hasSize(1);
 		assertThat(customerView.toString()).contains("Please try the new client").doesNotContain("escalate quietly");
 		assertThat(agentView).hasSize(2);
-		Map<?, ?> customerHistory = this.web.get()
-			.uri("/api/tickets/{id}/history", id)
-			.headers((h) -> h.setBearerAuth(this.acme.customer))
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(Map.class)
-			.returnResult()
-			.getResponseBody();
+		Map<?, ?> customerHistory = getOk(this.acme.customer, "/api/tickets/{id}/history", id);
 		assertThat(customerHistory.toString()).doesNotContain("noted");
 		assertThat(this.web.get()
 			.uri("/api/tickets?q=escalate")
@@ -233,15 +225,7 @@ class TicketApiTest {
 		int pages = 0;
 		do {
 			String uri = "/api/tickets?tag=" + tag + "&limit=3" + ((cursor != null) ? "&cursor=" + cursor : "");
-			Map<?, ?> page = this.web.get()
-				.uri(uri)
-				.headers((h) -> h.setBearerAuth(this.acme.agent))
-				.exchange()
-				.expectStatus()
-				.isOk()
-				.expectBody(Map.class)
-				.returnResult()
-				.getResponseBody();
+			Map<?, ?> page = getOk(this.acme.agent, uri);
 			((List<?>) page.get("items")).forEach((item) -> seen.add(((Map<?, ?>) item).get("id")));
 			cursor = (String) page.get("nextCursor");
 			pages++;
@@ -269,15 +253,7 @@ class TicketApiTest {
 		String id = (String) raise(this.acme.customer, "Odd noise", "From the server room").get("id");
 		reply(this.acme.agent, id, "Sounds like a " + word + " in the fan", false).expectStatus().isCreated();
 
-		Map<?, ?> found = this.web.get()
-			.uri("/api/tickets?q=" + word)
-			.headers((h) -> h.setBearerAuth(this.acme.agent))
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(Map.class)
-			.returnResult()
-			.getResponseBody();
+		Map<?, ?> found = getOk(this.acme.agent, "/api/tickets?q=" + word);
 		List<Object> ids = new ArrayList<>();
 		((List<?>) found.get("items")).forEach((item) -> ids.add(((Map<?, ?>) item).get("id")));
 		assertThat(ids).containsExactly(id);
@@ -395,8 +371,12 @@ class TicketApiTest {
 	}
 
 	private Map<?, ?> read(String token, String id) {
+		return getOk(token, "/api/tickets/{id}", id);
+	}
+
+	private Map<?, ?> getOk(String token, String uri, Object... variables) {
 		return this.web.get()
-			.uri("/api/tickets/{id}", id)
+			.uri(uri, variables)
 			.headers((h) -> h.setBearerAuth(token))
 			.exchange()
 			.expectStatus()
@@ -424,16 +404,7 @@ class TicketApiTest {
 	}
 
 	private List<?> comments(String token, String id) {
-		return (List<?>) this.web.get()
-			.uri("/api/tickets/{id}/comments", id)
-			.headers((h) -> h.setBearerAuth(token))
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(Map.class)
-			.returnResult()
-			.getResponseBody()
-			.get("items");
+		return (List<?>) getOk(token, "/api/tickets/{id}/comments", id).get("items");
 	}
 
 }

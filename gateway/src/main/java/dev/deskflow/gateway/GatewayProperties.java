@@ -33,12 +33,14 @@ import org.springframework.validation.annotation.Validated;
  * @param resilience timeouts, circuit breakers, bulkheads and retries per service
  * @param cors which browser origins may call the API
  * @param edge request limits and security headers
+ * @param web where the built SPA is served from
  */
 @Validated
 @ConfigurationProperties("deskflow.gateway")
 public record GatewayProperties(@NotBlank @Pattern(regexp = "[a-z0-9:-]+:") String redisKeyPrefix,
 		@NotNull @Valid Services services, @NotNull @Valid Jwt jwt, @NotNull @Valid RateLimits rateLimits,
-		@NotNull @Valid Resilience resilience, @NotNull @Valid Cors cors, @NotNull @Valid Edge edge) {
+		@NotNull @Valid Resilience resilience, @NotNull @Valid Cors cors, @NotNull @Valid Edge edge,
+		@NotNull @Valid Web web) {
 
 	/**
 	 * @param ticket base URI of ticket-service
@@ -167,6 +169,24 @@ public record GatewayProperties(@NotBlank @Pattern(regexp = "[a-z0-9:-]+:") Stri
 	 */
 	public record Edge(@NotNull DataSize maxBodySize, @NotBlank String contentSecurityPolicy,
 			@NotNull Duration hstsMaxAge) {
+	}
+
+	/**
+	 * The SPA (module {@code web}) is served by the gateway from the same origin as the
+	 * API, so the browser needs no CORS and the CSP can stay {@code 'self'}.
+	 *
+	 * @param directory the built SPA ({@code web/dist}); blank: the gateway serves no
+	 * pages
+	 */
+	public record Web(String directory) {
+
+		/**
+		 * @return whether a directory is configured
+		 */
+		public boolean enabled() {
+			return this.directory != null && !this.directory.isBlank();
+		}
+
 	}
 
 }

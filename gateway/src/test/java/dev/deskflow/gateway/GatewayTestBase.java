@@ -28,6 +28,7 @@ abstract class GatewayTestBase {
 	@DynamicPropertySource
 	static void stubs(DynamicPropertyRegistry registry) {
 		TestServers.gatewayProperties("test-standard:").forEach((name, value) -> registry.add(name, () -> value));
+		registry.add("deskflow.gateway.web.directory", () -> BuiltSpa.DIRECTORY.toString());
 	}
 
 	@Autowired

@@ -115,7 +115,7 @@ public final class Launcher {
 
 				Deskflow is up in %.1f s, using %d MiB of memory.
 
-				  Gateway (the API and, later, the web app)  http://localhost:%d
+				  Web app and API (the gateway)              http://localhost:%d
 				  ticket-service                             http://localhost:%d
 				  ai-service                                 http://localhost:%d
 				  realtime-service                           http://localhost:%d

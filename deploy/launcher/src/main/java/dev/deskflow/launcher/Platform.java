@@ -102,6 +102,8 @@ final class Platform {
 		gateway.put("DESKFLOW_TICKET_URI", "http://127.0.0.1:" + port(Port.TICKET));
 		gateway.put("DESKFLOW_AI_URI", "http://127.0.0.1:" + port(Port.AI));
 		gateway.put("DESKFLOW_REALTIME_URI", "http://127.0.0.1:" + port(Port.REALTIME));
+		// the SPA, once the web module has built it (./mvnw package)
+		gateway.put("DESKFLOW_WEB_DIR", root.resolve("web/dist").toString());
 		start("gateway", gateway, readiness(Port.GATEWAY_MANAGEMENT));
 	}
 

@@ -2,6 +2,8 @@ package dev.deskflow.gateway.security;
 
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.web.server.ServerHttpSecurity.AuthorizeExchangeSpec;
+import org.springframework.security.web.server.util.matcher.AndServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.NegatedServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.OrServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.PathPatternParserServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
@@ -23,6 +25,16 @@ final class PublicPaths {
 			new PathPatternParserServerWebExchangeMatcher("/api/auth/jwks", HttpMethod.GET),
 			new PathPatternParserServerWebExchangeMatcher("/api/docs/**", HttpMethod.GET));
 
+	/**
+	 * Every GET outside {@code /api}, {@code /ws} and the breakers' fallbacks.
+	 */
+	static final ServerWebExchangeMatcher PAGES = new AndServerWebExchangeMatcher(
+			new PathPatternParserServerWebExchangeMatcher("/**", HttpMethod.GET),
+			new NegatedServerWebExchangeMatcher(
+					new OrServerWebExchangeMatcher(new PathPatternParserServerWebExchangeMatcher("/api/**"),
+							new PathPatternParserServerWebExchangeMatcher("/ws/**"),
+							new PathPatternParserServerWebExchangeMatcher("/fallback/**"))));
+
 	private PublicPaths() {
 	}
 
@@ -38,6 +50,10 @@ final class PublicPaths {
 			.permitAll()
 			// realtime-service authenticates the one-time connect ticket of the upgrade
 			.pathMatchers(HttpMethod.GET, "/ws")
+			.permitAll()
+			// the SPA's pages and files (GETs outside the API); the gateway serves them
+			// when deskflow.gateway.web.directory is set
+			.matchers(PAGES)
 			.permitAll()
 			// browsers send preflights without credentials; the CORS filter answers them
 			.pathMatchers(HttpMethod.OPTIONS, "/**")

@@ -116,6 +116,8 @@ class ClientSession {
 			case "unsubscribe" -> unsubscribe(frame);
 			case "reauth" -> reauthenticate(frame.path("ticket").asString(""));
 			case "viewing" -> this.with.presence().viewing(this, frame);
+			case "leave" -> this.with.presence().leave(this, frame);
+			case "typing" -> this.with.presence().typing(this, frame);
 			default -> badFrame("unknown frame type");
 		};
 	}
@@ -262,6 +264,7 @@ class ClientSession {
 			return;
 		}
 		this.with.sessions().remove(this);
+		this.with.sessions().closedByServer(status);
 		this.expiry.dispose();
 		this.socket.close(status).subscribe(null, (failure) -> log.debug("Closing session {} failed", id(), failure));
 	}
@@ -347,14 +350,18 @@ class ClientSession {
 	}
 
 	/**
-	 * Presence as the session sees it: handles {@code viewing} frames.
+	 * Presence as the session sees it: handles {@code viewing}, {@code leave} and
+	 * {@code typing} frames, and the end of the session.
 	 */
 	interface PresenceFrames {
 
 		Mono<Void> viewing(ClientSession session, JsonNode frame);
 
-		default void left(ClientSession session) {
-		}
+		Mono<Void> leave(ClientSession session, JsonNode frame);
+
+		Mono<Void> typing(ClientSession session, JsonNode frame);
+
+		void left(ClientSession session);
 
 	}
 

@@ -5,10 +5,12 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dev.deskflow.common.tenant.TenantId;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.socket.CloseStatus;
 
 /**
  * The sockets open on this instance, by tenant, and the delivery of live events to them.
@@ -18,10 +20,26 @@ public class Sessions {
 
 	private final Map<TenantId, Set<ClientSession>> byTenant = new ConcurrentHashMap<>();
 
+	private final MeterRegistry meters;
+
 	Sessions(MeterRegistry meters) {
+		this.meters = meters;
 		Gauge.builder("deskflow.realtime.sessions", this, Sessions::size)
 			.description("WebSocket sessions open on this instance")
 			.register(meters);
+	}
+
+	/**
+	 * Counts a socket the server closed, by close code (1013: too slow, 4001: token
+	 * expired, 4002: heartbeat missed, 1008: another user).
+	 * @param status why
+	 */
+	void closedByServer(CloseStatus status) {
+		Counter.builder("deskflow.realtime.closes")
+			.description("WebSocket sessions the server closed, by close code")
+			.tag("code", Integer.toString(status.getCode()))
+			.register(this.meters)
+			.increment();
 	}
 
 	/**

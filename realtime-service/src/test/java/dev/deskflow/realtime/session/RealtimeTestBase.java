@@ -235,7 +235,9 @@ abstract class RealtimeTestBase {
 			this.out.tryEmitNext(frame);
 		}
 
-		/** Sends the frame and waits until a reply of the type arrives. */
+		/**
+		 * Sends the frame and waits until a reply whose type matches the pattern arrives.
+		 */
 		JsonNode sendAndAwait(String frame, String replyType) {
 			int before = this.frames.size();
 			send(frame);
@@ -246,7 +248,7 @@ abstract class RealtimeTestBase {
 			AtomicReference<JsonNode> found = new AtomicReference<>();
 			await().atMost(Duration.ofSeconds(20)).until(() -> {
 				for (int i = from; i < this.frames.size(); i++) {
-					if (type.equals(this.frames.get(i).path("type").asString())) {
+					if (this.frames.get(i).path("type").asString().matches(type)) {
 						found.set(this.frames.get(i));
 						return true;
 					}

@@ -82,6 +82,7 @@ public final class Launcher {
 			System.out.println("Starting the services (logs in " + settings.home().resolve("logs") + ")...");
 			platform.startServices();
 			platform.awaitReady();
+			platform.supervise();
 		}
 		catch (RuntimeException ex) {
 			System.err.println("deskflow: the platform did not start: " + message(ex));

@@ -200,6 +200,38 @@ final class Platform {
 		return 0;
 	}
 
+	/**
+	 * Restarts a service whose process ended while the platform runs (a crash, an
+	 * out-of-memory kill, {@code kill -9}), as Kubernetes would restart its pod: checked
+	 * every second, each restart after the same grace period.
+	 */
+	void supervise() {
+		Thread supervisor = new Thread(() -> {
+			while (!this.stopping) {
+				restartEnded();
+				try {
+					Thread.sleep(1000);
+				}
+				catch (InterruptedException ex) {
+					return;
+				}
+			}
+		}, "deskflow-supervisor");
+		supervisor.setDaemon(true);
+		supervisor.start();
+	}
+
+	private synchronized void restartEnded() {
+		for (int i = 0; i < this.services.size() && !this.stopping; i++) {
+			ServiceProcess service = this.services.get(i);
+			if (!service.isAlive()) {
+				System.out.printf("  %-17s ended (exit code %d); restarting it (log: %s)%n", service.name(),
+						service.exitCode(), service.log());
+				this.services.set(i, service.restarted());
+			}
+		}
+	}
+
 	/** Stops the services, then the servers; safe to call more than once. */
 	void stop() {
 		List<ServiceProcess> running;

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * One Deskflow service running as a child JVM of the launcher, with its output in a log
@@ -28,11 +29,14 @@ final class ServiceProcess {
 
 	private final Path log;
 
-	private ServiceProcess(String name, Process process, URI readiness, Path log) {
+	private final Supplier<ServiceProcess> again;
+
+	private ServiceProcess(String name, Process process, URI readiness, Path log, Supplier<ServiceProcess> again) {
 		this.name = name;
 		this.process = process;
 		this.readiness = readiness;
 		this.log = log;
+		this.again = again;
 	}
 
 	/**
@@ -61,7 +65,8 @@ final class ServiceProcess {
 		builder.environment().putAll(environment);
 		try {
 			Files.createDirectories(log.getParent());
-			return new ServiceProcess(name, builder.start(), readiness, log);
+			return new ServiceProcess(name, builder.start(), readiness, log,
+					() -> start(name, jar, environment, workingDirectory, log, heap, readiness));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not start " + name + " from " + jar, ex);
@@ -82,6 +87,20 @@ final class ServiceProcess {
 
 	boolean isAlive() {
 		return this.process.isAlive();
+	}
+
+	/**
+	 * @return the exit code of a process that ended
+	 */
+	int exitCode() {
+		return this.process.exitValue();
+	}
+
+	/**
+	 * @return the same service started again, with the same settings and log
+	 */
+	ServiceProcess restarted() {
+		return this.again.get();
 	}
 
 	/**

@@ -3,34 +3,19 @@ package dev.deskflow.ai;
 import java.util.UUID;
 
 import dev.deskflow.testsupport.Actuator;
-import dev.deskflow.testsupport.RealServers;
 import dev.deskflow.testsupport.RoundTrips;
 import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
-@RealServers(database = "deskflow_ai", kafka = true, redis = true)
-class AiServiceTalksToItsServersTest {
-
-	@Autowired
-	WebTestClient web;
+class AiServiceTalksToItsServersTest extends AiServiceTestBase {
 
 	@Autowired
 	DatabaseClient database;
-
-	@Autowired
-	KafkaTemplate<String, String> kafka;
 
 	@Autowired
 	ReactiveStringRedisTemplate redis;

@@ -10,9 +10,9 @@ import java.util.function.Predicate;
  * recall@k is {@code |relevant ∩ top k| / min(k, |relevant|)}: ordinary recall when a
  * query has few relevant tickets (a gold duplicate), and precision@k when it has
  * thousands (every ticket of the same topic), where plain recall@10 would be near zero
- * for every method.
+ * for every method. Also what the model registry evaluates a candidate with.
  */
-final class RankingMetrics {
+public final class RankingMetrics {
 
 	static final int CUTOFF = 10;
 
@@ -31,7 +31,7 @@ final class RankingMetrics {
 	 * @param isRelevant which ids are relevant
 	 * @param relevantCount how many relevant documents the index holds for this query
 	 */
-	void add(List<String> ranked, Predicate<String> isRelevant, int relevantCount) {
+	public void add(List<String> ranked, Predicate<String> isRelevant, int relevantCount) {
 		if (relevantCount <= 0) {
 			return;
 		}
@@ -62,7 +62,7 @@ final class RankingMetrics {
 		this.ndcg += dcg / idcg;
 	}
 
-	int queries() {
+	public int queries() {
 		return this.queries;
 	}
 
@@ -74,7 +74,7 @@ final class RankingMetrics {
 		return mean(this.recallAt10);
 	}
 
-	double mrrAt10() {
+	public double mrrAt10() {
 		return mean(this.reciprocalRank);
 	}
 

@@ -36,6 +36,13 @@ public final class WordVectors {
 	}
 
 	/**
+	 * @return every term with its vector (read-only)
+	 */
+	Map<String, float[]> entries() {
+		return this.vectors;
+	}
+
+	/**
 	 * @return number of terms with a vector
 	 */
 	public int vocabularySize() {

@@ -1,0 +1,239 @@
+package dev.deskflow.ai.model;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.deskflow.ai.AiProperties;
+import dev.deskflow.ai.corpus.Corpus;
+import dev.deskflow.ai.corpus.CorpusDocument;
+import dev.deskflow.ai.retrieval.Word2VecParameters;
+import dev.deskflow.ai.retrieval.Word2VecTrainer;
+import dev.deskflow.ai.retrieval.WordVectors;
+import dev.deskflow.ai.retrieval.WordVectorsFile;
+import dev.deskflow.ai.text.TextAnalyzer;
+import dev.deskflow.common.event.RecommendationKind;
+import dev.deskflow.support.problem.ProblemException;
+import io.r2dbc.spi.Readable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Trains a tenant's Word2Vec as a background job: one running job per tenant (a unique
+ * index refuses a second), one training at a time per instance (a single worker thread,
+ * so training never starves the request threads of the 2 cores it may have). A job trains
+ * on the solved tickets outside the held-out slice, writes the vectors to
+ * {@code <directory>/<tenant>/v<N>.vectors}, registers the version and activates it only
+ * when its MRR@10 is no worse than the active version's ({@link HeldOutEvaluation}). Any
+ * failure ends the job as {@code FAILED} and leaves the registry and the active model as
+ * they were.
+ */
+@Component
+public class TrainingJobs implements DisposableBean {
+
+	private static final Logger log = LoggerFactory.getLogger(TrainingJobs.class);
+
+	private static final String COLUMNS = "id, status, progress, message, model_version, created_at, finished_at";
+
+	private final DatabaseClient database;
+
+	private final Corpus corpus;
+
+	private final ModelRegistry registry;
+
+	private final AiProperties.Models settings;
+
+	private final JsonMapper json;
+
+	private final Scheduler worker = Schedulers.newBoundedElastic(1, 100, "ai-training");
+
+	TrainingJobs(DatabaseClient database, Corpus corpus, ModelRegistry registry, AiProperties properties,
+			JsonMapper json) {
+		this.database = database;
+		this.corpus = corpus;
+		this.registry = registry;
+		this.settings = properties.models();
+		this.json = json;
+	}
+
+	/**
+	 * @param tenant the tenant
+	 * @return the job, started; a 409 problem while another job of the tenant runs
+	 */
+	Mono<TrainingJob> start(String tenant) {
+		UUID id = UUID.randomUUID();
+		// a job whose instance died never finishes: past the timeout it no longer blocks
+		Mono<Void> abandonStale = this.database.sql(
+				"update training_jobs set status = 'FAILED', message = 'Abandoned: it ran longer than the job timeout.',"
+						+ " finished_at = now() where tenant_id = :tenant and status = 'RUNNING'"
+						+ " and created_at < now() - make_interval(secs => :timeout)")
+			.bind("tenant", tenant)
+			.bind("timeout", (double) this.settings.jobTimeout().toSeconds())
+			.then();
+		return abandonStale
+			.then(this.database
+				.sql("insert into training_jobs (id, tenant_id, status) values (:id, :tenant, 'RUNNING') returning "
+						+ COLUMNS)
+				.bind("id", id)
+				.bind("tenant", tenant)
+				.map(TrainingJobs::job)
+				.one())
+			.onErrorMap(DataIntegrityViolationException.class,
+					(ex) -> ProblemException.conflict("A training job of this tenant is already running."))
+			.doOnSuccess((job) -> this.worker.schedule(() -> run(tenant, id)));
+	}
+
+	/**
+	 * @param work training work to run on the training worker, after what is queued
+	 */
+	void submit(Runnable work) {
+		this.worker.schedule(work);
+	}
+
+	/**
+	 * @param tenant the caller's tenant
+	 * @param id a job id
+	 * @return the job, or empty when the tenant has no such job
+	 */
+	Mono<TrainingJob> find(String tenant, UUID id) {
+		return this.database.sql("select " + COLUMNS + " from training_jobs where tenant_id = :tenant and id = :id")
+			.bind("tenant", tenant)
+			.bind("id", id)
+			.map(TrainingJobs::job)
+			.one();
+	}
+
+	private void run(String tenant, UUID job) {
+		try {
+			List<CorpusDocument> solved = this.corpus.retrievable(tenant)
+				.filter((document) -> document.kind() == RecommendationKind.TICKET)
+				.collectList()
+				.block();
+			if (solved.size() < this.settings.minSolvedTickets()) {
+				finish(job, "FAILED", "The tenant has " + solved.size() + " solved tickets; training needs "
+						+ this.settings.minSolvedTickets() + ". Answers stay on the active model or keyword-only.",
+						null);
+				return;
+			}
+			HeldOutEvaluation evaluation = HeldOutEvaluation.split(solved, this.settings.holdOut());
+			Word2VecParameters parameters = new Word2VecParameters(this.settings.dimensions(), 5,
+					this.settings.minCount(), this.settings.epochs(), 0.025, 1e-3, Word2VecParameters.DEFAULT_SEED,
+					this.settings.workers());
+			progress(job, 0.1);
+			TextAnalyzer analyzer = TextAnalyzer.english();
+			WordVectors model = new Word2VecTrainer().train(
+					evaluation.training().stream().map((ticket) -> analyzer.terms(ticket.text())).toList(), parameters);
+			if (model == null) {
+				throw new IllegalStateException("the corpus has no term frequent enough");
+			}
+			progress(job, 0.7);
+			int version = this.registry.nextVersion(tenant).block();
+			store(tenant, version, model);
+			progress(job, 0.8);
+			WordVectors active = this.registry.active(tenant).map(ActiveModel::vectors).block();
+			judge(tenant, job, new Candidate(version, solved.size(), parameters, model), evaluation, active);
+		}
+		catch (RuntimeException | IOException ex) {
+			log.warn("Training job {} of tenant {} failed; the active model stays", job, tenant, ex);
+			finish(job, "FAILED", "Training failed: " + ex.getMessage(), null);
+		}
+	}
+
+	private void judge(String tenant, UUID job, Candidate candidate, HeldOutEvaluation evaluation, WordVectors active) {
+		double candidateMrr = evaluation.mrrAt10(tenant, candidate.model());
+		double activeMrr = (active != null) ? evaluation.mrrAt10(tenant, active) : Double.NaN;
+		double keywordMrr = evaluation.mrrAt10(tenant, null);
+		boolean noWorse = active == null || Double.isNaN(activeMrr) || candidateMrr >= activeMrr;
+		Map<String, Object> metrics = new LinkedHashMap<>();
+		metrics.put("mrrAt10", finite(candidateMrr));
+		metrics.put("activeMrrAt10", finite(activeMrr));
+		metrics.put("keywordOnlyMrrAt10", finite(keywordMrr));
+		metrics.put("heldOutTickets", evaluation.heldOut().size());
+		metrics.put("vocabulary", candidate.model().vocabularySize());
+		metrics.put("trainingSeconds", candidate.model().stats().seconds());
+		metrics.put("wordsPerSecond", candidate.model().stats().wordsPerSecond());
+		int version = candidate.version();
+		this.registry.register(tenant,
+				new ModelVersion(version, candidate.corpusSize(), this.json.writeValueAsString(candidate.parameters()),
+						this.json.writeValueAsString(metrics), file(tenant, version).toString(), null, false, null))
+			.block();
+		if (!noWorse) {
+			finish(job, "REJECTED",
+					String.format(Locale.ROOT,
+							"Version %d scored MRR@10 %.3f, below the active version's %.3f; the active version stays.",
+							version, candidateMrr, activeMrr),
+					version);
+			return;
+		}
+		this.registry.activate(tenant, version).block();
+		finish(job, "SUCCEEDED", "Version " + version + " is active.", version);
+	}
+
+	private void store(String tenant, int version, WordVectors model) throws IOException {
+		Path file = file(tenant, version);
+		Files.createDirectories(file.getParent());
+		WordVectorsFile.write(model, file);
+	}
+
+	private Path file(String tenant, int version) {
+		return this.settings.directory().resolve(tenant).resolve("v" + version + ".vectors");
+	}
+
+	private void progress(UUID job, double progress) {
+		this.database.sql("update training_jobs set progress = :progress where id = :id")
+			.bind("progress", progress)
+			.bind("id", job)
+			.then()
+			.block();
+	}
+
+	private void finish(UUID job, String status, String message, Integer version) {
+		var spec = this.database
+			.sql("update training_jobs set status = :status, message = :message, model_version = :version,"
+					+ " progress = 1, finished_at = now() where id = :id")
+			.bind("status", status)
+			.bind("message", message)
+			.bind("id", job);
+		spec = (version != null) ? spec.bind("version", version) : spec.bindNull("version", Integer.class);
+		spec.then().block();
+	}
+
+	private static Double finite(double value) {
+		return Double.isFinite(value) ? value : null;
+	}
+
+	private static TrainingJob job(Readable row) {
+		OffsetDateTime finished = row.get("finished_at", OffsetDateTime.class);
+		return new TrainingJob(row.get("id", UUID.class), row.get("status", String.class),
+				row.get("progress", Double.class), row.get("message", String.class),
+				row.get("model_version", Integer.class), row.get("created_at", OffsetDateTime.class).toInstant(),
+				(finished != null) ? finished.toInstant() : null);
+	}
+
+	/**
+	 * What a job trained, before it is judged.
+	 */
+	private record Candidate(int version, int corpusSize, Word2VecParameters parameters, WordVectors model) {
+	}
+
+	@Override
+	public void destroy() {
+		this.worker.dispose();
+	}
+
+}

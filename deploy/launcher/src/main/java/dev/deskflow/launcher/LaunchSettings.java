@@ -14,8 +14,10 @@ import java.util.function.Function;
  * @param home the folder that keeps the platform's data and logs across restarts
  * @param ports every port the platform binds, by the setting that changes it
  * @param serviceHeap the maximum heap of each service JVM, as a JVM size ({@code 320m})
+ * @param aiHeap the maximum heap of ai-service, which trains Word2Vec models (ND4J's
+ * off-heap limit follows it)
  */
-record LaunchSettings(Path root, Path home, Map<Port, Integer> ports, String serviceHeap) {
+record LaunchSettings(Path root, Path home, Map<Port, Integer> ports, String serviceHeap, String aiHeap) {
 
 	/** A port the platform binds, with its default and the variable that changes it. */
 	enum Port {
@@ -67,9 +69,11 @@ record LaunchSettings(Path root, Path home, Map<Port, Integer> ports, String ser
 		}
 		String home = environment.apply("DESKFLOW_HOME");
 		String heap = environment.apply("DESKFLOW_SERVICE_HEAP");
+		String aiHeap = environment.apply("DESKFLOW_AI_HEAP");
 		return new LaunchSettings(root,
 				(home == null || home.isBlank()) ? root.resolve(".deskflow") : Path.of(home).toAbsolutePath(), ports,
-				(heap == null || heap.isBlank()) ? "320m" : heap);
+				(heap == null || heap.isBlank()) ? "320m" : heap,
+				(aiHeap == null || aiHeap.isBlank()) ? "768m" : aiHeap);
 	}
 
 	private static int parsePort(Port port, String value) {

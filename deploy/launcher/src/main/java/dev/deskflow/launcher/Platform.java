@@ -90,6 +90,8 @@ final class Platform {
 		Map<String, String> ai = new LinkedHashMap<>(shared);
 		ai.put("DESKFLOW_AI_PORT", port(Port.AI));
 		ai.putAll(database("AI", postgres, "deskflow_ai"));
+		// trained models survive restarts with the rest of the data
+		ai.put("DESKFLOW_AI_MODEL_DIRECTORY", this.settings.home().resolve("data").resolve("ai-models").toString());
 		start("ai-service", ai, readiness(Port.AI));
 
 		Map<String, String> realtime = new LinkedHashMap<>(shared);
@@ -131,7 +133,8 @@ final class Platform {
 					name + " is not built (" + jar + " is missing): run ./deskflow up, which builds it");
 		}
 		this.services.add(ServiceProcess.start(name, jar, environment, this.settings.root(),
-				this.settings.home().resolve("logs").resolve(name + ".log"), this.settings.serviceHeap(), readiness));
+				this.settings.home().resolve("logs").resolve(name + ".log"),
+				"ai-service".equals(name) ? this.settings.aiHeap() : this.settings.serviceHeap(), readiness));
 	}
 
 	static String jarPath(String service) {

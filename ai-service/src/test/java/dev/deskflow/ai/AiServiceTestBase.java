@@ -7,20 +7,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import dev.deskflow.ai.model.BaseModel;
 import dev.deskflow.common.event.DeskflowEvent;
 import dev.deskflow.common.event.EventEnvelope;
@@ -36,10 +26,8 @@ import dev.deskflow.common.tenant.Role;
 import dev.deskflow.common.tenant.TenantId;
 import dev.deskflow.common.topic.Topics;
 import dev.deskflow.testsupport.RealServers;
+import dev.deskflow.testsupport.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
-import reactor.core.publisher.Mono;
-import reactor.netty.DisposableServer;
-import reactor.netty.http.server.HttpServer;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -66,21 +54,13 @@ public abstract class AiServiceTestBase {
 
 	protected static final EventJson EVENTS = new EventJson();
 
-	private static final RSAKey KEY = signingKey();
-
-	private static final DisposableServer JWKS = HttpServer.create()
-		.host("127.0.0.1")
-		.port(0)
-		.route((routes) -> routes.get("/.well-known/jwks.json",
-				(request, response) -> response.header("Content-Type", "application/json")
-					.sendString(Mono.just(new JWKSet(KEY.toPublicJWK()).toString()))))
-		.bindNow();
+	private static final TestTokens TOKENS = TestTokens.start("ai-test-key");
 
 	protected static final Path MODEL_DIRECTORY = temporaryDirectory();
 
 	@DynamicPropertySource
 	static void testSettings(DynamicPropertyRegistry registry) {
-		registry.add("deskflow.security.jwks-uri", () -> "http://127.0.0.1:" + JWKS.port() + "/.well-known/jwks.json");
+		registry.add("deskflow.security.jwks-uri", TOKENS::jwksUri);
 		registry.add("deskflow.ai.models.directory", MODEL_DIRECTORY::toString);
 		registry.add("deskflow.ai.models.min-solved-tickets", () -> "8");
 		registry.add("deskflow.ai.models.dimensions", () -> "16");
@@ -121,26 +101,7 @@ public abstract class AiServiceTestBase {
 	}
 
 	protected static String token(UUID user, String tenant, Role role) {
-		Instant now = Instant.now();
-		JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer("http://localhost:8080")
-			.audience("deskflow-api")
-			.subject(user.toString())
-			.claim("tenant", tenant)
-			.claim("tenant_id", UUID.nameUUIDFromBytes(tenant.getBytes()).toString())
-			.claim("roles", List.of(role.name()))
-			.issueTime(Date.from(now))
-			.notBeforeTime(Date.from(now))
-			.expirationTime(Date.from(now.plusSeconds(900)))
-			.build();
-		try {
-			SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(KEY.getKeyID()).build(),
-					claims);
-			jwt.sign(new RSASSASigner(KEY));
-			return jwt.serialize();
-		}
-		catch (JOSEException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return TOKENS.mint(user, tenant, role.name());
 	}
 
 	protected static String agent(String tenant) {
@@ -198,15 +159,6 @@ public abstract class AiServiceTestBase {
 
 	protected static Instant now() {
 		return Instant.now().truncatedTo(ChronoUnit.MILLIS);
-	}
-
-	private static RSAKey signingKey() {
-		try {
-			return new RSAKeyGenerator(2048).keyID("ai-test-key").generate();
-		}
-		catch (JOSEException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	private static Path temporaryDirectory() {

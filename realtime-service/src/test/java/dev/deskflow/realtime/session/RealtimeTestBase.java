@@ -2,8 +2,6 @@ package dev.deskflow.realtime.session;
 
 import java.net.URI;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -11,15 +9,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import dev.deskflow.common.event.DeskflowEvent;
 import dev.deskflow.common.event.EventEnvelope;
 import dev.deskflow.common.event.EventJson;
@@ -28,16 +17,14 @@ import dev.deskflow.common.tenant.TenantId;
 import dev.deskflow.common.topic.Topics;
 import dev.deskflow.testsupport.RealServers;
 import dev.deskflow.testsupport.SharedServers;
+import dev.deskflow.testsupport.TestTokens;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.junit.jupiter.api.BeforeEach;
 import reactor.core.Disposable;
-import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
-import reactor.netty.DisposableServer;
-import reactor.netty.http.server.HttpServer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -65,15 +52,7 @@ import static org.awaitility.Awaitility.await;
 @RealServers(kafka = true, redis = true)
 abstract class RealtimeTestBase {
 
-	static final RSAKey KEY = rsaKey();
-
-	static final DisposableServer JWKS = HttpServer.create()
-		.host("127.0.0.1")
-		.port(0)
-		.route((routes) -> routes.get("/.well-known/jwks.json",
-				(request, response) -> response.header("Content-Type", "application/json")
-					.sendString(Mono.just(new JWKSet(KEY.toPublicJWK()).toString()))))
-		.bindNow();
+	static final TestTokens TOKENS = TestTokens.start("test-key");
 
 	static final EventJson EVENTS = new EventJson();
 
@@ -86,7 +65,7 @@ abstract class RealtimeTestBase {
 	}
 
 	static String jwksUri() {
-		return "http://127.0.0.1:" + JWKS.port() + "/.well-known/jwks.json";
+		return TOKENS.jwksUri();
 	}
 
 	@Autowired
@@ -119,27 +98,7 @@ abstract class RealtimeTestBase {
 	}
 
 	static String token(UUID user, String tenant, Role role) {
-		Instant now = Instant.now();
-		JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer("http://localhost:8080")
-			.audience("deskflow-api")
-			.subject(user.toString())
-			.claim("tenant", tenant)
-			.claim("tenant_id", UUID.nameUUIDFromBytes(tenant.getBytes()).toString())
-			.claim("roles", List.of(role.name()))
-			.issueTime(Date.from(now))
-			.notBeforeTime(Date.from(now))
-			.expirationTime(Date.from(now.plusSeconds(900)))
-			.jwtID(UUID.randomUUID().toString())
-			.build();
-		try {
-			SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(KEY.getKeyID()).build(),
-					claims);
-			jwt.sign(new RSASSASigner(KEY));
-			return jwt.serialize();
-		}
-		catch (JOSEException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return TOKENS.mint(user, tenant, role.name());
 	}
 
 	String connectTicket(UUID user, String tenant, Role role) {
@@ -192,15 +151,6 @@ abstract class RealtimeTestBase {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static RSAKey rsaKey() {
-		try {
-			return new RSAKeyGenerator(2048).keyID("test-key").generate();
-		}
-		catch (JOSEException ex) {
 			throw new IllegalStateException(ex);
 		}
 	}

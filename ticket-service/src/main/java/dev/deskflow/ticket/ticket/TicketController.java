@@ -8,6 +8,7 @@ import java.util.UUID;
 import dev.deskflow.common.problem.FieldError;
 import dev.deskflow.support.problem.ProblemException;
 import dev.deskflow.ticket.identity.Caller;
+import dev.deskflow.ticket.idempotency.IdempotencyKeys;
 import dev.deskflow.ticket.ticket.TicketViews.CommentView;
 import dev.deskflow.ticket.ticket.TicketViews.HistoryView;
 import dev.deskflow.ticket.ticket.TicketViews.Page;
@@ -51,13 +52,22 @@ class TicketController {
 
 	@PostMapping
 	@Operation(summary = "Raise a ticket",
-			description = "Customers raise tickets for themselves; agents may name the requester and channel.")
-	Mono<ResponseEntity<TicketView>> raise(@Valid @RequestBody RaiseTicketRequest request) {
-		return Caller.current()
-			.flatMap((caller) -> this.desk.raise(caller, request))
-			.map((ticket) -> ResponseEntity.created(URI.create("/api/tickets/" + ticket.id()))
-				.eTag(ticket.etag())
-				.body(TicketView.of(ticket)));
+			description = "Customers raise tickets for themselves; agents may name the requester and channel. "
+					+ "With an Idempotency-Key header (1-100 visible ASCII characters, kept a day) a retry of the "
+					+ "same request answers the ticket the first one raised, with Idempotent-Replayed: true; the "
+					+ "same key with another body is refused with 409.")
+	Mono<ResponseEntity<TicketView>> raise(
+			@RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey,
+			@Valid @RequestBody RaiseTicketRequest request) {
+		return Caller.current().flatMap((caller) -> this.desk.raise(caller, request, idempotencyKey)).map((raised) -> {
+			Ticket ticket = raised.value();
+			ResponseEntity.BodyBuilder created = ResponseEntity.created(URI.create("/api/tickets/" + ticket.id()))
+				.eTag(ticket.etag());
+			if (raised.replayed()) {
+				created.header(IdempotencyKeys.REPLAYED_HEADER, "true");
+			}
+			return created.body(TicketView.of(ticket));
+		});
 	}
 
 	@GetMapping

@@ -27,6 +27,7 @@ import dev.deskflow.common.event.TicketUpdated;
 import dev.deskflow.common.problem.FieldError;
 import dev.deskflow.support.problem.ProblemException;
 import dev.deskflow.ticket.identity.Caller;
+import dev.deskflow.ticket.idempotency.IdempotencyKeys;
 import dev.deskflow.ticket.outbox.OutboxWriter;
 import dev.deskflow.ticket.tenancy.TenantTransactions;
 import dev.deskflow.ticket.ticket.TicketViews.RaiseTicketRequest;
@@ -57,16 +58,27 @@ class TicketDesk {
 
 	private final JsonMapper json;
 
+	private final IdempotencyKeys idempotency;
+
 	private final TimeBasedEpochGenerator ids = Generators.timeBasedEpochGenerator();
 
-	TicketDesk(TicketRepository tickets, TenantTransactions transactions, OutboxWriter outbox, JsonMapper json) {
+	TicketDesk(TicketRepository tickets, TenantTransactions transactions, OutboxWriter outbox, JsonMapper json,
+			IdempotencyKeys idempotency) {
+		this.idempotency = idempotency;
 		this.tickets = tickets;
 		this.transactions = transactions;
 		this.outbox = outbox;
 		this.json = json;
 	}
 
-	Mono<Ticket> raise(Caller caller, RaiseTicketRequest request) {
+	/**
+	 * Raises a ticket, once per idempotency key.
+	 * @param caller who raises it
+	 * @param request the ticket
+	 * @param idempotencyKey the client's {@code Idempotency-Key}, or {@code null}
+	 * @return the ticket, and whether an earlier request with the key raised it
+	 */
+	Mono<IdempotencyKeys.Outcome<Ticket>> raise(Caller caller, RaiseTicketRequest request, String idempotencyKey) {
 		List<FieldError> errors = new ArrayList<>();
 		UUID requester = caller.userId();
 		TicketChannel channel = TicketChannel.WEB;
@@ -91,15 +103,17 @@ class TicketDesk {
 				Objects.requireNonNullElse(request.priority(), TicketPriority.NORMAL), blankToNull(request.category()),
 				tags(request.tags()), requester, null, channel, now, now, null, null, 0);
 		UUID requesterId = requester;
-		return this.transactions.inTenant(caller.tenantId(), () -> requireUser(caller, requesterId, false,
-				"requesterId")
-			.then(this.tickets.insert(ticket))
-			.flatMap((saved) -> audit(caller, saved, "created", Map.of(), false)
-				.then(publish(caller,
-						new TicketCreated(saved.id(), saved.requesterId(), saved.subject(), saved.description(),
-								saved.status(), saved.priority(), saved.category(), saved.tags(), saved.channel(),
-								saved.createdAt())))
-				.thenReturn(saved)));
+		return this.transactions.inTenant(caller.tenantId(),
+				() -> this.idempotency.once(caller.tenantId(), caller.userId(), idempotencyKey, "ticket",
+						this.json.writeValueAsString(request),
+						() -> requireUser(caller, requesterId, false, "requesterId").then(this.tickets.insert(ticket))
+							.flatMap((saved) -> audit(caller, saved, "created", Map.of(), false)
+								.then(publish(caller,
+										new TicketCreated(saved.id(), saved.requesterId(), saved.subject(),
+												saved.description(), saved.status(), saved.priority(), saved.category(),
+												saved.tags(), saved.channel(), saved.createdAt())))
+								.thenReturn(saved)),
+						Ticket::id, (id) -> visible(caller, id, false)));
 	}
 
 	Mono<Ticket> read(Caller caller, UUID id) {

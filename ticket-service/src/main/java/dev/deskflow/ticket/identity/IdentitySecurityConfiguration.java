@@ -85,9 +85,17 @@ class IdentitySecurityConfiguration {
 	@Order(2)
 	SecurityWebFilterChain api(ServerHttpSecurity http, ReactiveJwtDecoder accessTokenDecoder,
 			SecurityProblems problems) {
+		// Knowledge-base reads are open to anonymous portal visitors, but unlike PUBLIC a
+		// token sent with them is still verified (staff see drafts).
 		return stateless(http, problems)
 			.authorizeExchange((exchanges) -> exchanges.matchers(PUBLIC)
 				.permitAll()
+				.pathMatchers(HttpMethod.GET, "/api/kb/articles", "/api/kb/articles/**")
+				.permitAll()
+				.pathMatchers("/api/kb/**")
+				.hasAnyRole("ADMIN", "AGENT")
+				.pathMatchers("/api/admin/reports/**", "/api/admin/imports", "/api/admin/imports/**")
+				.hasRole("ADMIN")
 				.pathMatchers(HttpMethod.POST, "/api/admin/users")
 				.hasAnyRole("ADMIN", "AGENT")
 				.pathMatchers("/api/admin/users", "/api/admin/users/**")

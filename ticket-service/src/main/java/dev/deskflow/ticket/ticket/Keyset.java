@@ -9,11 +9,17 @@ import dev.deskflow.support.problem.ProblemException;
 
 /**
  * A position in a list ordered by a time and then an id, carried by clients as an opaque
- * cursor.
+ * cursor. Public for the other lists of the service (knowledge base).
+ *
+ * @param at the time of the last row seen
+ * @param id the id of the last row seen
  */
-record Keyset(Instant at, UUID id) {
+public record Keyset(Instant at, UUID id) {
 
-	String encode() {
+	/**
+	 * @return the opaque cursor of this position
+	 */
+	public String encode() {
 		return Base64.getUrlEncoder()
 			.withoutPadding()
 			.encodeToString((this.at.toString() + "|" + this.id).getBytes(StandardCharsets.UTF_8));
@@ -24,7 +30,7 @@ record Keyset(Instant at, UUID id) {
 	 * @return its position, or {@code null} for the first page
 	 * @throws ProblemException 400 when the cursor was not made by us
 	 */
-	static Keyset decode(String cursor) {
+	public static Keyset decode(String cursor) {
 		if (cursor == null || cursor.isBlank()) {
 			return null;
 		}

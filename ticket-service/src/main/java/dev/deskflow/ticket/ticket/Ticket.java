@@ -10,10 +10,29 @@ import dev.deskflow.common.event.TicketStatus;
 
 /**
  * A ticket as stored; {@code version} is its optimistic-concurrency version and ETag.
+ * Public for the export of ticket lists ({@link MatchingTickets}).
+ *
+ * @param id the ticket
+ * @param tenantId its tenant
+ * @param subject the one-line summary
+ * @param description the first message
+ * @param status the status
+ * @param priority the priority
+ * @param category the category, or {@code null}
+ * @param tags the tags
+ * @param requesterId the customer it is for
+ * @param assigneeId the assigned agent, or {@code null}
+ * @param channel how it came in
+ * @param createdAt when it was raised
+ * @param updatedAt when it last changed
+ * @param firstRespondedAt the first public staff reply, or {@code null}
+ * @param solvedAt when it was solved, or {@code null}
+ * @param version the optimistic-concurrency version
  */
-record Ticket(UUID id, UUID tenantId, String subject, String description, TicketStatus status, TicketPriority priority,
-		String category, List<String> tags, UUID requesterId, UUID assigneeId, TicketChannel channel, Instant createdAt,
-		Instant updatedAt, Instant firstRespondedAt, Instant solvedAt, long version) {
+public record Ticket(UUID id, UUID tenantId, String subject, String description, TicketStatus status,
+		TicketPriority priority, String category, List<String> tags, UUID requesterId, UUID assigneeId,
+		TicketChannel channel, Instant createdAt, Instant updatedAt, Instant firstRespondedAt, Instant solvedAt,
+		long version) {
 
 	String etag() {
 		return "\"" + this.version + "\"";

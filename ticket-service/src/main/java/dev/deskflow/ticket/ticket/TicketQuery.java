@@ -205,6 +205,24 @@ final class TicketQuery {
 		return this.limit;
 	}
 
+	/**
+	 * Moves the query past a position, for reading a whole list page by page.
+	 * @param position the last row read
+	 * @return this query
+	 */
+	TicketQuery after(Keyset position) {
+		this.after = position;
+		return this;
+	}
+
+	/**
+	 * @param name a query parameter
+	 * @return whether it belongs to paging ({@code limit}, {@code cursor})
+	 */
+	static boolean isPaging(String name) {
+		return "limit".equals(name) || "cursor".equals(name);
+	}
+
 	Sort sort() {
 		return this.sort;
 	}

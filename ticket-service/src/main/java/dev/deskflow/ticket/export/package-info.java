@@ -1,0 +1,4 @@
+/**
+ * CSV export of any ticket list, streamed.
+ */
+package dev.deskflow.ticket.export;

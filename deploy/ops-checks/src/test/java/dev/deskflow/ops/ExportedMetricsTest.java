@@ -1,0 +1,175 @@
+package dev.deskflow.ops;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import dev.deskflow.launcher.LocalPlatform;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Starts the real local platform once (the four services' built jars, embedded
+ * PostgreSQL, Kafka and Redis, demo data), sends a little traffic through the gateway,
+ * and checks the dashboards and alert rules against the metric names the services really
+ * export, and the image health check against the services' readiness. Some metrics appear
+ * only after their first use, so the check waits for them a while before it fails.
+ */
+class ExportedMetricsTest {
+
+	/** Series Prometheus makes itself for every target. */
+	private static final Set<String> SYNTHETIC = Set.of("up");
+
+	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+	private static LocalPlatform platform;
+
+	@BeforeAll
+	static void startPlatform() {
+		long started = System.nanoTime();
+		// under target, so that the services' logs outlive a failed run
+		platform = LocalPlatform.start(Project.root(), Project.file("deploy/ops-checks/target/platform"),
+				Duration.ofMinutes(8));
+		System.out.printf("ExportedMetricsTest: platform ready in %.1f s%n", (System.nanoTime() - started) / 1e9);
+		useTheApi();
+	}
+
+	@AfterAll
+	static void stopPlatform() {
+		if (platform != null) {
+			platform.close();
+		}
+	}
+
+	/** Logs in as a demo agent and lists tickets, through the gateway. */
+	private static void useTheApi() {
+		String gateway = "http://127.0.0.1:" + platform.gatewayPort();
+		HttpResponse<String> login = send(HttpRequest.newBuilder(URI.create(gateway + "/api/auth/login"))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(
+					"{\"tenant\":\"demo\",\"email\":\"agent1@demo.deskflow.dev\",\"password\":\"deskflow-demo\"}"))
+			.build());
+		assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+		String token = Project.JSON.valueToTree(parse(login.body())).path("accessToken").asText();
+		HttpResponse<String> tickets = send(HttpRequest.newBuilder(URI.create(gateway + "/api/tickets?limit=5"))
+			.header("Authorization", "Bearer " + token)
+			.build());
+		assertThat(tickets.statusCode()).as(tickets.body()).isEqualTo(200);
+	}
+
+	private static Object parse(String json) {
+		try {
+			return Project.JSON.readValue(json, Object.class);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(json, ex);
+		}
+	}
+
+	private static HttpResponse<String> send(HttpRequest request) {
+		try {
+			return http.send(request, HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(request.uri() + " failed", ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * @return every sample name on every service's {@code /actuator/prometheus}, with the
+	 * suffixes Micrometer gives them ({@code _total}, {@code _seconds_count}, ...)
+	 */
+	private static Set<String> exported() {
+		Set<String> names = new TreeSet<>(SYNTHETIC);
+		platform.actuatorPorts().forEach((service, port) -> {
+			HttpResponse<String> scrape = send(
+					HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus")).build());
+			assertThat(scrape.statusCode()).as("%s metrics", service).isEqualTo(200);
+			scrape.body()
+				.lines()
+				.filter((line) -> !line.isBlank() && !line.startsWith("#"))
+				.map((line) -> line.split("[{ ]", 2)[0])
+				.forEach(names::add);
+		});
+		return names;
+	}
+
+	private static void assertExported(Map<String, Set<String>> referenced) {
+		await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(3)).untilAsserted(() -> {
+			Set<String> exported = exported();
+			Map<String, Set<String>> missing = new TreeMap<>();
+			referenced.forEach((where, names) -> {
+				Set<String> absent = names.stream()
+					.filter((name) -> !exported.contains(name))
+					.collect(Collectors.toSet());
+				if (!absent.isEmpty()) {
+					missing.put(where, absent);
+				}
+			});
+			assertThat(missing).as("metrics the services do not export").isEmpty();
+		});
+	}
+
+	@Test
+	void everyDashboardQueryNamesOnlyMetricsTheServicesExport() throws IOException {
+		Map<String, Set<String>> referenced = new TreeMap<>();
+		for (Dashboards.Query query : Dashboards.queries()) {
+			referenced.computeIfAbsent(query.dashboard() + " / " + query.where(), (key) -> new TreeSet<>())
+				.addAll(PromQl.metricNames(query.expression()));
+		}
+		assertExported(referenced);
+		// the inventory, for whoever adds the next panel
+		Path inventory = Project.file("deploy/ops-checks/target/exported-metrics.txt");
+		Files.write(inventory, exported());
+	}
+
+	@Test
+	void everyAlertRuleNamesOnlyMetricsTheServicesExport() {
+		Map<String, Set<String>> referenced = new TreeMap<>();
+		for (AlertRules.Rule rule : AlertRules.all()) {
+			referenced.put(rule.name(), PromQl.metricNames(rule.expression()));
+		}
+		assertExported(referenced);
+	}
+
+	@Test
+	void theImageHealthCheckPassesOnReadinessAndFailsOtherwise() throws Exception {
+		String script = Project.file("deploy/docker/healthcheck.sh").toString();
+		for (Map.Entry<String, Integer> service : platform.actuatorPorts().entrySet()) {
+			String port = service.getValue().toString();
+			assertThat(run(script, port, "/actuator/health/readiness")).as("%s is ready", service.getKey()).isZero();
+		}
+		String ticketPort = platform.actuatorPorts().get("ticket-service").toString();
+		assertThat(run(script, ticketPort, "/api/tickets")).as("401 without a token").isNotZero();
+		assertThat(run(script, "1", "/actuator/health/readiness")).as("nothing listens").isNotZero();
+	}
+
+	private static int run(String... command) throws IOException, InterruptedException {
+		Process process = new ProcessBuilder(List.of(command)).redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.DISCARD)
+			.start();
+		assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
+		return process.exitValue();
+	}
+
+}

@@ -1,0 +1,99 @@
+package dev.deskflow.system;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A client of the public API, as an SPA or a script would be: JSON over HTTP with a
+ * bearer token.
+ */
+final class Api {
+
+	static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	private final String base;
+
+	Api(String base) {
+		this.base = base;
+	}
+
+	/** A logged-in user of a tenant. */
+	record User(String token, String id) {
+	}
+
+	/** An answer: status, headers and the body as JSON (null when empty). */
+	record Answer(int status, HttpResponse<String> response, JsonNode body) {
+
+		String header(String name) {
+			return this.response.headers().firstValue(name).orElse(null);
+		}
+
+	}
+
+	User login(String tenant, String email, String password) {
+		Answer answer = post("/api/auth/login", null, Map.of("tenant", tenant, "email", email, "password", password));
+		if (answer.status() != 200) {
+			throw new IllegalStateException("login of " + email + " failed: " + answer.status() + " " + answer.body());
+		}
+		String token = answer.body().path("accessToken").asString();
+		return new User(token, claims(token).path("sub").asString());
+	}
+
+	Answer get(String path, User user) {
+		return send(request(path, user).GET());
+	}
+
+	Answer post(String path, User user, Object body) {
+		return send(request(path, user).header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+	}
+
+	Answer patch(String path, User user, String ifMatch, Object body) {
+		return send(request(path, user).header("Content-Type", "application/json")
+			.header("If-Match", ifMatch)
+			.method("PATCH", HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+	}
+
+	private HttpRequest.Builder request(String path, User user) {
+		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(this.base + path))
+			.timeout(Duration.ofSeconds(30));
+		if (user != null) {
+			builder.header("Authorization", "Bearer " + user.token());
+		}
+		return builder;
+	}
+
+	private Answer send(HttpRequest.Builder request) {
+		try {
+			HttpResponse<String> response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+			String body = response.body();
+			return new Answer(response.statusCode(), response,
+					(body == null || body.isBlank()) ? null : (body.startsWith("{") || body.startsWith("["))
+							? JSON.readTree(body) : JSON.getNodeFactory().textNode(body));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	static JsonNode claims(String token) {
+		String payload = token.split("\\.")[1];
+		return JSON.readTree(java.util.Base64.getUrlDecoder().decode(payload));
+	}
+
+}

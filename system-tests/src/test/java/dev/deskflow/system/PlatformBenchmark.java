@@ -1,0 +1,251 @@
+package dev.deskflow.system;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
+
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The platform figures in one run (not part of {@code ./mvnw verify}: Surefire runs
+ * {@code *Test} classes). Run after a build: {@code ./mvnw -pl system-tests test
+ * -Dtest=PlatformBenchmark -Dsurefire.failIfNoSpecifiedTests=false} (options:
+ * {@code -Dbench.requests=3000 -Dbench.concurrency=16 -Dbench.sockets=200
+ * -Dbench.soakSeconds=600}).
+ * <p>
+ * Starts the local platform as {@code ./deskflow up} does (rate limits raised so they do
+ * not cut the load) and prints, writing the same to
+ * {@code target/benchmark-platform.txt}: ticket writes through the gateway and direct to
+ * ticket-service (rate, p50, p99, ratio), the same for an authenticated ticket read, the
+ * delay from a write to its {@code ticket.created} on N agent sockets through the
+ * gateway, and a soak: steady writes with every socket connected, then errors, lost
+ * writes (acknowledged but not readable), duplicated events (the same event id twice on a
+ * socket) and the memory of each process at the start and the end.
+ */
+class PlatformBenchmark {
+
+	private static final int REQUESTS = Integer.getInteger("bench.requests", 3000);
+
+	private static final int CONCURRENCY = Integer.getInteger("bench.concurrency", 16);
+
+	private static final int SOCKETS = Integer.getInteger("bench.sockets", 200);
+
+	private static final int SOAK_SECONDS = Integer.getInteger("bench.soakSeconds", 600);
+
+	private static final int SOAK_RATE = Integer.getInteger("bench.soakRate", 20);
+
+	private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+	private final StringBuilder report = new StringBuilder();
+
+	@Test
+	void measuresThePlatform() throws Exception {
+		LocalPlatform platform = LocalPlatform.get(Map.of("DESKFLOW_RATE_LIMIT_STANDARD_TENANT_CAPACITY", "100000000",
+				"DESKFLOW_RATE_LIMIT_STANDARD_USER_CAPACITY", "100000000"));
+		Api api = new Api(platform.gateway());
+		Api.User customer = api.login("demo", "customer01@demo.deskflow.dev", "deskflow-demo");
+		Api.User agent = api.login("demo", "agent1@demo.deskflow.dev", "deskflow-demo");
+		line("Deskflow platform benchmark, %s, %d cores, every process on this machine, loopback", Instant.now(),
+				Runtime.getRuntime().availableProcessors());
+
+		String gateway = platform.gateway();
+		String direct = platform.service("TICKET");
+		Result gatewayWrites = load("POST /api/tickets via gateway", (i) -> raise(gateway, customer, i));
+		Result directWrites = load("POST /api/tickets direct", (i) -> raise(direct, customer, i));
+		line("  gateway / direct (writes): %.0f %% of throughput, +%.2f ms at p50",
+				100 * gatewayWrites.rate / directWrites.rate, (gatewayWrites.p50 - directWrites.p50) / 1000.0);
+
+		String ticket = api
+			.post("/api/tickets", customer, Map.of("subject", "Read me", "description", "A ticket to read."))
+			.body()
+			.path("id")
+			.asString();
+		Result gatewayReads = load("GET /api/tickets/{id} via gateway", (i) -> read(gateway, agent, ticket));
+		Result directReads = load("GET /api/tickets/{id} direct", (i) -> read(direct, agent, ticket));
+		line("  gateway / direct (reads): %.0f %% of throughput, +%.2f ms at p50",
+				100 * gatewayReads.rate / directReads.rate, (gatewayReads.p50 - directReads.p50) / 1000.0);
+
+		soak(platform, api, customer, agent);
+		Path out = Path.of("target", "benchmark-platform.txt");
+		Files.writeString(out, this.report);
+		assertThat(gatewayWrites.errors + directWrites.errors + gatewayReads.errors + directReads.errors).isZero();
+	}
+
+	private void soak(LocalPlatform platform, Api api, Api.User customer, Api.User agent) throws Exception {
+		// per socket: ticket id -> first arrival, and how often an event id came again
+		List<Map<String, Long>> arrivals = new ArrayList<>();
+		AtomicInteger duplicated = new AtomicInteger();
+		List<LiveSocket> sockets = new ArrayList<>();
+		for (int i = 0; i < SOCKETS; i++) {
+			Map<String, Long> arrived = new ConcurrentHashMap<>();
+			Set<String> eventIds = ConcurrentHashMap.newKeySet();
+			arrivals.add(arrived);
+			LiveSocket socket = LiveSocket.open(api, platform.gateway(), agent, (frame, at) -> {
+				if (!eventIds.add(frame.path("id").asString())) {
+					duplicated.incrementAndGet();
+				}
+				if ("ticket.created".equals(frame.path("eventType").asString())) {
+					arrived.putIfAbsent(frame.path("data").path("ticketId").asString(), at);
+				}
+			});
+			socket.subscribe("queue");
+			sockets.add(socket);
+		}
+		Map<String, Long> memoryBefore = platform.residentMemoryMiB();
+		Map<String, Long> sentAt = new ConcurrentHashMap<>();
+		AtomicInteger errors = new AtomicInteger();
+		long end = System.nanoTime() + Duration.ofSeconds(SOAK_SECONDS).toNanos();
+		long interval = 1_000_000_000L / SOAK_RATE;
+		long next = System.nanoTime();
+		int written = 0;
+		List<CompletableFuture<Void>> inFlight = new ArrayList<>();
+		while (System.nanoTime() < end) {
+			long started = System.currentTimeMillis();
+			int n = written++;
+			inFlight
+				.add(this.http.sendAsync(raise(platform.gateway(), customer, n), HttpResponse.BodyHandlers.ofString())
+					.thenAccept((response) -> {
+						if (response.statusCode() == 201) {
+							sentAt.put(Api.JSON.readTree(response.body()).path("id").asString(), started);
+						}
+						else {
+							errors.incrementAndGet();
+						}
+					})
+					.exceptionally((failure) -> {
+						errors.incrementAndGet();
+						return null;
+					}));
+			next += interval;
+			long wait = next - System.nanoTime();
+			if (wait > 0) {
+				Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+			}
+		}
+		CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).join();
+		// every acknowledged ticket reaches every socket exactly once
+		try {
+			org.awaitility.Awaitility.await()
+				.atMost(Duration.ofSeconds(60))
+				.until(() -> arrivals.stream().allMatch((arrived) -> arrived.keySet().containsAll(sentAt.keySet())));
+		}
+		catch (org.awaitility.core.ConditionTimeoutException ex) {
+			// counted as missing below
+		}
+		Histogram delay = new Histogram(3_600_000L, 3);
+		int missing = 0;
+		for (Map<String, Long> arrived : arrivals) {
+			for (Map.Entry<String, Long> sent : sentAt.entrySet()) {
+				Long received = arrived.get(sent.getKey());
+				if (received == null) {
+					missing++;
+				}
+				else {
+					delay.recordValue(Math.max(0, received - sent.getValue()));
+				}
+			}
+		}
+		int lost = 0;
+		for (String id : sentAt.keySet()) {
+			if (api.get("/api/tickets/" + id, customer).status() != 200) {
+				lost++;
+			}
+		}
+		Map<String, Long> memoryAfter = platform.residentMemoryMiB();
+		line("Soak: %d s at %d writes/s through the gateway, %d agent sockets on the queue", SOAK_SECONDS, SOAK_RATE,
+				SOCKETS);
+		line("  writes acknowledged: %d; errors: %d; lost writes: %d", sentAt.size(), errors.get(), lost);
+		line("  write → ticket.created on a socket: p50 %d ms, p99 %d ms, max %d ms; missing %d, duplicated %d",
+				delay.getValueAtPercentile(50), delay.getValueAtPercentile(99), delay.getMaxValue(), missing,
+				duplicated.get());
+		line("  resident memory MiB at start: %s; at end: %s", memoryBefore, memoryAfter);
+		sockets.forEach(LiveSocket::close);
+	}
+
+	private HttpRequest raise(String base, Api.User user, int i) {
+		return HttpRequest.newBuilder(URI.create(base + "/api/tickets"))
+			.header("Authorization", "Bearer " + user.token())
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"subject\":\"Bench ticket " + i
+					+ "\",\"description\":\"The laptop shows a black screen after the latest update; restarting did not help.\"}"))
+			.build();
+	}
+
+	private HttpRequest read(String base, Api.User user, String ticket) {
+		return HttpRequest.newBuilder(URI.create(base + "/api/tickets/" + ticket))
+			.header("Authorization", "Bearer " + user.token())
+			.GET()
+			.build();
+	}
+
+	/**
+	 * A warm-up of a fifth of the requests, then the measured ones, CONCURRENCY at a
+	 * time.
+	 */
+	private Result load(String name, IntFunction<HttpRequest> request) throws InterruptedException {
+		run(REQUESTS / 5, request);
+		ConcurrentHistogram latency = new ConcurrentHistogram(60_000_000L, 3);
+		long start = System.nanoTime();
+		int errors = run(REQUESTS, (i) -> request.apply(i), latency);
+		double seconds = (System.nanoTime() - start) / 1e9;
+		Result result = new Result(REQUESTS / seconds, latency.getValueAtPercentile(50),
+				latency.getValueAtPercentile(99), errors);
+		line("%-36s %6.0f req/s  p50 %6.2f ms  p99 %6.2f ms  errors %d", name, result.rate, result.p50 / 1000.0,
+				result.p99 / 1000.0, errors);
+		return result;
+	}
+
+	private int run(int count, IntFunction<HttpRequest> request) throws InterruptedException {
+		return run(count, request, new ConcurrentHistogram(60_000_000L, 3));
+	}
+
+	private int run(int count, IntFunction<HttpRequest> request, ConcurrentHistogram latency)
+			throws InterruptedException {
+		Semaphore slots = new Semaphore(CONCURRENCY);
+		AtomicInteger errors = new AtomicInteger();
+		for (int i = 0; i < count; i++) {
+			slots.acquire();
+			long started = System.nanoTime();
+			this.http.sendAsync(request.apply(i), HttpResponse.BodyHandlers.discarding())
+				.whenComplete((response, failure) -> {
+					latency.recordValue((System.nanoTime() - started) / 1000);
+					if (failure != null || response.statusCode() >= 300) {
+						errors.incrementAndGet();
+					}
+					slots.release();
+				});
+		}
+		slots.acquire(CONCURRENCY);
+		return errors.get();
+	}
+
+	private void line(String format, Object... arguments) {
+		String line = String.format(format, arguments);
+		System.out.println(line);
+		this.report.append(line).append(System.lineSeparator());
+	}
+
+	private record Result(double rate, long p50, long p99, int errors) {
+	}
+
+}

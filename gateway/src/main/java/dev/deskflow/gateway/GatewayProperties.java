@@ -163,12 +163,13 @@ public record GatewayProperties(@NotBlank @Pattern(regexp = "[a-z0-9:-]+:") Stri
 
 	/**
 	 * @param maxBodySize the largest request body the gateway forwards (413 beyond)
+	 * @param maxImportSize the largest CSV import ({@code /api/admin/imports})
 	 * @param contentSecurityPolicy the CSP sent with every response (the SPA is served
 	 * through the same origin)
 	 * @param hstsMaxAge how long browsers must keep to HTTPS
 	 */
-	public record Edge(@NotNull DataSize maxBodySize, @NotBlank String contentSecurityPolicy,
-			@NotNull Duration hstsMaxAge) {
+	public record Edge(@NotNull DataSize maxBodySize, @NotNull DataSize maxImportSize,
+			@NotBlank String contentSecurityPolicy, @NotNull Duration hstsMaxAge) {
 	}
 
 	/**

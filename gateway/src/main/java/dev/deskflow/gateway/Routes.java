@@ -44,7 +44,14 @@ class Routes {
 				bodySizeLimit
 					.apply(new BodySizeLimitGatewayFilterFactory.Config().setMaxSize(properties.edge().maxBodySize())),
 				rateLimit.apply(new RateLimitGatewayFilterFactory.Config()));
+		GatewayFilter importSizeLimit = bodySizeLimit
+			.apply(new BodySizeLimitGatewayFilterFactory.Config().setMaxSize(properties.edge().maxImportSize()));
 		return routes.routes()
+			// CSV imports of historical tickets are larger than any other request
+			.route(ServiceRoutes.TICKET + "-imports",
+					(route) -> guards.withBodySizeLimit(importSizeLimit)
+						.http(route.path("/api/admin/imports", "/api/admin/imports/**"), ServiceRoutes.TICKET, null)
+						.uri(services.ticket()))
 			.route(ServiceRoutes.TICKET,
 					(route) -> guards
 						.http(route.path("/api/auth/**", "/api/tickets/**", "/api/kb/**", "/api/admin/**"),
@@ -82,6 +89,10 @@ class Routes {
 	 */
 	private record Guards(GatewayProperties properties, GatewayFilter stripIdentity, GatewayFilter bodySizeLimit,
 			GatewayFilter rateLimit) {
+
+		Guards withBodySizeLimit(GatewayFilter limit) {
+			return new Guards(this.properties, this.stripIdentity, limit, this.rateLimit);
+		}
 
 		/**
 		 * @param docsOf the service's name under {@code /api/docs/}, or {@code null} for

@@ -121,6 +121,37 @@ class EdgeHygieneTest extends GatewayTestBase {
 	}
 
 	@Test
+	void letsACsvImportBeLargerThanOtherRequestsUpToItsOwnLimit() {
+		byte[] twoMegabytes = new byte[2 * 1024 * 1024];
+		this.web.post()
+			.uri("/api/admin/imports")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.valid("acme"))
+			.contentType(MediaType.parseMediaType("text/csv"))
+			.bodyValue(twoMegabytes)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.value((echo) -> assertThat(echo).contains("body-bytes: " + twoMegabytes.length));
+		this.web.post()
+			.uri("/api/admin/imports")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.valid("acme"))
+			.contentType(MediaType.parseMediaType("text/csv"))
+			.bodyValue(new byte[3 * 1024 * 1024 + 1])
+			.exchange()
+			.expectStatus()
+			.isEqualTo(HttpStatus.CONTENT_TOO_LARGE);
+		this.web.post()
+			.uri("/api/tickets")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.valid("acme"))
+			.contentType(MediaType.parseMediaType("text/csv"))
+			.bodyValue(twoMegabytes)
+			.exchange()
+			.expectStatus()
+			.isEqualTo(HttpStatus.CONTENT_TOO_LARGE);
+	}
+
+	@Test
 	void echoesAndForwardsTheClientsRequestId() {
 		String id = "spa-" + UUID.randomUUID();
 		this.web.get()

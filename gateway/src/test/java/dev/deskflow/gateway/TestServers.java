@@ -31,6 +31,7 @@ public final class TestServers {
 		properties.put("deskflow.gateway.redis-key-prefix", redisKeyPrefix);
 		properties.put("deskflow.gateway.rate-limits.anonymous.capacity", "1000");
 		properties.put("deskflow.gateway.resilience.response-timeouts.ticket", "3s");
+		properties.put("deskflow.gateway.edge.max-import-size", "3MB");
 		return properties;
 	}
 

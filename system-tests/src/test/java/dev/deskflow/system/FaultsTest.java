@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -25,22 +24,12 @@ import static org.awaitility.Awaitility.await;
  * with its Idempotency-Key, and afterwards every acknowledged write is there exactly once
  * and reached an agent's socket exactly once.
  */
-class FaultsTest {
-
-	static LocalPlatform platform;
-
-	static Api api;
-
-	@BeforeAll
-	static void platform() {
-		platform = LocalPlatform.get();
-		api = new Api(platform.gateway());
-	}
+class FaultsTest extends PlatformTest {
 
 	@Test
 	void killingTicketServiceInTheMiddleOfWritesLosesAndDuplicatesNothing() {
-		Api.User customer = api.login("demo", "customer02@demo.deskflow.dev", "deskflow-demo");
-		Api.User agent = api.login("demo", "agent2@demo.deskflow.dev", "deskflow-demo");
+		Api.User customer = demoUser("customer02");
+		Api.User agent = demoUser("agent2");
 		String run = "run" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
 		int writes = 60;
 		Map<String, Integer> arrivals = new ConcurrentHashMap<>();

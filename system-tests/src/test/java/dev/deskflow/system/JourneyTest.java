@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -17,21 +16,7 @@ import static org.awaitility.Awaitility.await;
  * platform: sign-up, a ticket, live updates on both sockets, an internal note and a
  * public reply, solving it.
  */
-class JourneyTest {
-
-	static final String TENANT = "demo";
-
-	static final String PASSWORD = "deskflow-demo";
-
-	static LocalPlatform platform;
-
-	static Api api;
-
-	@BeforeAll
-	static void platform() {
-		platform = LocalPlatform.get();
-		api = new Api(platform.gateway());
-	}
+class JourneyTest extends PlatformTest {
 
 	@Test
 	void aCustomersTicketIsAnsweredAndSolvedWhileBothWatchItLive() {
@@ -40,7 +25,7 @@ class JourneyTest {
 				Map.of("tenant", TENANT, "email", email, "password", "a long enough password", "name", "Jo Journey"));
 		assertThat(signedUp.status()).as(String.valueOf(signedUp.body())).isEqualTo(201);
 		Api.User customer = api.login(TENANT, email, "a long enough password");
-		Api.User agent = api.login(TENANT, "agent1@demo.deskflow.dev", PASSWORD);
+		Api.User agent = demoUser("agent1");
 
 		try (LiveSocket agentSocket = LiveSocket.open(api, platform.gateway(), agent);
 				LiveSocket customerSocket = LiveSocket.open(api, platform.gateway(), customer)) {

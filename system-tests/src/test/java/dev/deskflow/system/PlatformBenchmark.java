@@ -63,8 +63,8 @@ class PlatformBenchmark {
 		LocalPlatform platform = LocalPlatform.get(Map.of("DESKFLOW_RATE_LIMIT_STANDARD_TENANT_CAPACITY", "100000000",
 				"DESKFLOW_RATE_LIMIT_STANDARD_USER_CAPACITY", "100000000"));
 		Api api = new Api(platform.gateway());
-		Api.User customer = api.login("demo", "customer01@demo.deskflow.dev", "deskflow-demo");
-		Api.User agent = api.login("demo", "agent1@demo.deskflow.dev", "deskflow-demo");
+		Api.User customer = api.login(PlatformTest.TENANT, "customer01@demo.deskflow.dev", PlatformTest.PASSWORD);
+		Api.User agent = api.login(PlatformTest.TENANT, "agent1@demo.deskflow.dev", PlatformTest.PASSWORD);
 		line("Deskflow platform benchmark, %s, %d cores, every process on this machine, loopback", Instant.now(),
 				Runtime.getRuntime().availableProcessors());
 

@@ -1,0 +1,133 @@
+import type { ApiClient, ApiResponse } from './client';
+
+export const STATUSES = ['NEW', 'OPEN', 'PENDING', 'SOLVED', 'CLOSED'] as const;
+export const PRIORITIES = ['LOW', 'NORMAL', 'HIGH', 'URGENT'] as const;
+
+export type TicketStatus = (typeof STATUSES)[number];
+export type TicketPriority = (typeof PRIORITIES)[number];
+
+/** A ticket as ticket-service's TicketView sends it. */
+export interface Ticket {
+  id: string;
+  subject: string;
+  description: string;
+  status: TicketStatus;
+  priority: TicketPriority;
+  category?: string;
+  tags: string[];
+  requesterId: string;
+  assigneeId?: string;
+  channel: string;
+  createdAt: string;
+  updatedAt: string;
+  firstRespondedAt?: string;
+  solvedAt?: string;
+  version: number;
+}
+
+export interface Comment {
+  id: string;
+  authorId: string;
+  authorName: string;
+  authorRole: string;
+  body: string;
+  internal: boolean;
+  createdAt: string;
+}
+
+export interface HistoryEntry {
+  id: string;
+  actorId: string;
+  action: string;
+  changes: Record<string, unknown>;
+  at: string;
+}
+
+/** A keyset page: pass `nextCursor` as `cursor` for the next one; absent on the last page. */
+export interface Page<T> {
+  items: T[];
+  nextCursor?: string;
+}
+
+/** The list filters of GET /api/tickets; `status` and `priority` may be comma-separated. */
+export interface TicketQuery {
+  status?: string;
+  priority?: string;
+  assignee?: string;
+  q?: string;
+  sort?: string;
+  limit?: string;
+}
+
+/** The fields PATCH /api/tickets/{id} accepts; `assigneeId: null` unassigns. */
+export interface TicketChange {
+  status?: TicketStatus;
+  priority?: TicketPriority;
+  category?: string | null;
+  assigneeId?: string | null;
+}
+
+export interface NewTicket {
+  subject: string;
+  description: string;
+  priority?: TicketPriority;
+  category?: string;
+}
+
+/** The ticket endpoints, typed. */
+export class TicketApi {
+  constructor(private readonly client: ApiClient) {}
+
+  async list(query: TicketQuery, cursor?: string): Promise<Page<Ticket>> {
+    return (await this.client.get<Page<Ticket>>('/api/tickets', { ...query, cursor })).data;
+  }
+
+  read(id: string): Promise<ApiResponse<Ticket>> {
+    return this.client.get<Ticket>(`/api/tickets/${encodeURIComponent(id)}`);
+  }
+
+  async raise(ticket: NewTicket): Promise<Ticket> {
+    return (await this.client.post<Ticket>('/api/tickets', ticket)).data;
+  }
+
+  /** Changes a ticket if it is still at version `etag`; a 412 means someone else changed it. */
+  change(id: string, etag: string, change: TicketChange): Promise<ApiResponse<Ticket>> {
+    return this.client.request<Ticket>(`/api/tickets/${encodeURIComponent(id)}`, {
+      method: 'PATCH',
+      body: change,
+      headers: { 'If-Match': etag },
+    });
+  }
+
+  async comments(id: string, cursor?: string): Promise<Page<Comment>> {
+    return (
+      await this.client.get<Page<Comment>>(`/api/tickets/${encodeURIComponent(id)}/comments`, {
+        limit: '100',
+        cursor,
+      })
+    ).data;
+  }
+
+  async reply(id: string, body: string, internal: boolean): Promise<Comment> {
+    return (await this.client.post<Comment>(`/api/tickets/${encodeURIComponent(id)}/comments`, { body, internal }))
+      .data;
+  }
+
+  async history(id: string, cursor?: string): Promise<Page<HistoryEntry>> {
+    return (await this.client.get<Page<HistoryEntry>>(`/api/tickets/${encodeURIComponent(id)}/history`, { cursor }))
+      .data;
+  }
+}
+
+/** Where agents may move a ticket from each status (ticket-service's StatusPolicy for staff). */
+export const STAFF_TRANSITIONS: Record<TicketStatus, TicketStatus[]> = {
+  NEW: ['OPEN', 'PENDING', 'SOLVED'],
+  OPEN: ['PENDING', 'SOLVED'],
+  PENDING: ['OPEN', 'SOLVED'],
+  SOLVED: ['OPEN', 'CLOSED'],
+  CLOSED: [],
+};
+
+export function label(value: string): string {
+  return value.charAt(0) + value.slice(1).toLowerCase();
+}

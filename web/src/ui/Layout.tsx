@@ -1,0 +1,84 @@
+import { useEffect, useRef } from 'react';
+import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { useAuth } from '../auth/AuthContext';
+import { isStaff } from '../auth/session';
+import { useConnectionState } from '../realtime/RealtimeContext';
+
+const CONNECTION_TEXT = { idle: '', connecting: 'Connecting…', live: 'Live', reconnecting: 'Reconnecting…' };
+
+/**
+ * The frame of every signed-in screen: a skip link, the header with the sections the user's role
+ * may use, and the main region. New sections (knowledge base, reports, admin) add a NavLink here.
+ */
+export function Layout() {
+  const { user, logOut } = useAuth();
+  const navigate = useNavigate();
+  const connection = useConnectionState();
+  const staff = isStaff(user);
+  const { pathname } = useLocation();
+  const main = useRef<HTMLElement>(null);
+  const firstRender = useRef(true);
+
+  // After a client-side navigation, move focus to the new page, as a full page load would.
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    main.current?.focus();
+  }, [pathname]);
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="app-header">
+        <Link to="/" className="brand">
+          Deskflow
+        </Link>
+        <nav aria-label="Main">
+          <ul>
+            {staff ? (
+              <li>
+                <NavLink to="/console">Queue</NavLink>
+              </li>
+            ) : (
+              <>
+                <li>
+                  <NavLink to="/portal" end>
+                    My tickets
+                  </NavLink>
+                </li>
+                <li>
+                  <NavLink to="/portal/new">Raise a ticket</NavLink>
+                </li>
+              </>
+            )}
+          </ul>
+        </nav>
+        <div className="account">
+          {connection !== 'idle' && (
+            <span className={`connection connection-${connection}`} role="status">
+              {CONNECTION_TEXT[connection]}
+            </span>
+          )}
+          <span className="muted">
+            {user?.tenant} · {user?.roles.map((role) => role.toLowerCase()).join(', ')}
+          </span>
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => {
+              void logOut().then(() => navigate('/login'));
+            }}
+          >
+            Sign out
+          </button>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1} ref={main}>
+        <Outlet />
+      </main>
+    </>
+  );
+}

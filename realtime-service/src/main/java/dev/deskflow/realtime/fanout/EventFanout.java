@@ -52,7 +52,8 @@ class EventFanout {
 	}
 
 	@KafkaListener(id = "realtime-fanout", idIsGroup = false, groupId = "#{@fanoutInstance.consumerGroup()}",
-			topics = { Topics.TICKET_EVENTS, Topics.AI_EVENTS }, properties = "auto.offset.reset=latest")
+			topics = { Topics.TICKET_EVENTS, Topics.AI_EVENTS }, properties = "auto.offset.reset=latest",
+			concurrency = "${deskflow.realtime.fanout-consumers:3}")
 	void on(ConsumerRecord<String, String> record) {
 		String value = record.value();
 		EventEnvelope<? extends DeskflowEvent> envelope;

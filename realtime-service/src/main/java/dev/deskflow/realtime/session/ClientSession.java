@@ -153,12 +153,14 @@ class ClientSession {
 		}
 		Channel channel = Channel.parse(name);
 		if (channel == null) {
-			return send(error("unknown-channel", "There is no channel '" + abbreviate(name) + "'."));
+			return send(error("unknown-channel", "There is no channel '" + abbreviate(name) + "'.").put("channel",
+					abbreviate(name)));
 		}
 		SessionIdentity who = this.identity;
 		return mayFollow(channel, who).flatMap((allowed) -> {
 			if (!allowed) {
-				return send(error("forbidden", "You may not follow " + channel.name() + "."));
+				return send(error("forbidden", "You may not follow " + channel.name() + ".").put("channel",
+						channel.name()));
 			}
 			Subscription subscription = new Subscription(channel, after != null);
 			send(object("subscribed").put("channel", channel.name())).subscribe();
@@ -307,7 +309,7 @@ class ClientSession {
 				this.held.add(event);
 			}
 			else if (this.watermark == null || StreamIds.compare(event.streamId(), this.watermark) > 0) {
-				emit(event, data);
+				emit(event);
 			}
 		}
 
@@ -318,7 +320,7 @@ class ClientSession {
 				covered = event.streamId();
 				JsonNode data = event.dataFor(who);
 				if (data != null && this.channel.matches(event, who)) {
-					emit(event, data);
+					emit(event);
 				}
 			}
 			this.watermark = covered;
@@ -326,18 +328,15 @@ class ClientSession {
 			for (LiveEvent event : this.held) {
 				JsonNode data = event.dataFor(who);
 				if (data != null && (covered == null || StreamIds.compare(event.streamId(), covered) > 0)) {
-					emit(event, data);
+					emit(event);
 				}
 			}
 			this.held.clear();
 		}
 
-		private void emit(LiveEvent event, JsonNode data) {
-			ObjectNode frame = object("event").put("channel", this.channel.name())
-				.put("id", event.streamId())
-				.put("eventType", event.eventType());
-			frame.set("data", data);
-			send(frame);
+		private void emit(LiveEvent event) {
+			offer(ClientSession.this.socket
+				.textMessage(event.frame(this.channel.name(), ClientSession.this.identity.isStaff())));
 		}
 
 	}

@@ -24,9 +24,11 @@ import tools.jackson.databind.node.ObjectNode;
  * @param staffData the data for staff
  * @param customerData the data a customer may see, or {@code null} when the event is not
  * for customers at all
+ * @param staffJson {@code staffData} as JSON text, written once for every socket
+ * @param customerJson {@code customerData} as JSON text, or {@code null}
  */
 public record LiveEvent(String streamId, TenantId tenant, UUID ticketId, String eventType, UUID assigneeId,
-		JsonNode staffData, JsonNode customerData) {
+		JsonNode staffData, JsonNode customerData, String staffJson, String customerJson) {
 
 	/**
 	 * What a customer may see of each event type; every other type (assignment, triage
@@ -51,8 +53,10 @@ public record LiveEvent(String streamId, TenantId tenant, UUID ticketId, String 
 		JsonNode data = root.get("data");
 		UUID ticketId = UUID.fromString(root.get("subject").asString());
 		UUID assigneeId = (assignee == null || assignee.isEmpty()) ? null : UUID.fromString(assignee);
+		JsonNode customerData = customerView(type, data);
 		return new LiveEvent(streamId, TenantId.of(root.get("tenantid").asString()), ticketId, type, assigneeId, data,
-				customerView(type, data));
+				customerData, json.writeValueAsString(data),
+				(customerData != null) ? json.writeValueAsString(customerData) : null);
 	}
 
 	private static JsonNode customerView(String type, JsonNode data) {
@@ -68,6 +72,19 @@ public record LiveEvent(String streamId, TenantId tenant, UUID ticketId, String 
 
 	JsonNode dataFor(SessionIdentity identity) {
 		return identity.isStaff() ? this.staffData : this.customerData;
+	}
+
+	/**
+	 * The {@code event} frame for a socket of this audience on a channel, built from text
+	 * written once per event rather than once per socket. Channel names, stream ids and
+	 * event types need no JSON escaping (they are parsed, generated and known values).
+	 * @param channel the channel the socket follows
+	 * @param staff whether the socket is staff's
+	 * @return the frame's text
+	 */
+	String frame(String channel, boolean staff) {
+		return "{\"type\":\"event\",\"channel\":\"" + channel + "\",\"id\":\"" + this.streamId + "\",\"eventType\":\""
+				+ this.eventType + "\",\"data\":" + (staff ? this.staffJson : this.customerJson) + "}";
 	}
 
 }

@@ -113,6 +113,7 @@ class RealtimeSessionsTest extends RealtimeTestBase {
 		JsonNode error = customer.sendAndAwait("{\"type\":\"subscribe\",\"channel\":\"ticket:" + ticket + "\"}",
 				"error");
 		assertThat(error.path("code").asString()).isEqualTo("forbidden");
+		assertThat(error.path("channel").asString()).isEqualTo("ticket:" + ticket);
 		assertThat(customer.sendAndAwait("{\"type\":\"subscribe\",\"channel\":\"queue\"}", "error")
 			.path("code")
 			.asString()).isEqualTo("forbidden");

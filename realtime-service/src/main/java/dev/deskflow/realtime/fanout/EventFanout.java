@@ -44,11 +44,16 @@ class EventFanout {
 
 	private final JsonMapper json;
 
+	private final Object[] tenantLocks = new Object[64];
+
 	EventFanout(TicketDirectory directory, EventStream stream, Sessions sessions, JsonMapper json) {
 		this.directory = directory;
 		this.stream = stream;
 		this.sessions = sessions;
 		this.json = json;
+		for (int i = 0; i < this.tenantLocks.length; i++) {
+			this.tenantLocks[i] = new Object();
+		}
 	}
 
 	@KafkaListener(id = "realtime-fanout", idIsGroup = false, groupId = "#{@fanoutInstance.consumerGroup()}",
@@ -75,8 +80,15 @@ class EventFanout {
 		String assignee = remember(envelope, ticketId).then(this.directory.assignee(envelope.tenantId(), ticketId))
 			.defaultIfEmpty("")
 			.block();
-		String streamId = this.stream.append(envelope.tenantId(), envelope.id(), value, assignee).block();
-		this.sessions.deliver(LiveEvent.of(streamId, value, assignee, this.json));
+		// consumer threads of several partitions append to one tenant's stream: appending
+		// and
+		// delivering under the tenant's lock keeps each socket's events in stream-id
+		// order,
+		// so a client's last seen id never hides an earlier event from its replay
+		synchronized (this.tenantLocks[Math.floorMod(envelope.tenantId().hashCode(), this.tenantLocks.length)]) {
+			String streamId = this.stream.append(envelope.tenantId(), envelope.id(), value, assignee).block();
+			this.sessions.deliver(LiveEvent.of(streamId, value, assignee, this.json));
+		}
 	}
 
 	private Mono<Void> remember(EventEnvelope<? extends DeskflowEvent> envelope, UUID ticketId) {

@@ -1,5 +1,9 @@
 package dev.deskflow.realtime.fanout;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import dev.deskflow.common.event.DeskflowEvent;
@@ -46,6 +50,16 @@ class EventFanout {
 
 	private final Object[] tenantLocks = new Object[64];
 
+	/** The ids of the most recent events this instance delivered. */
+	private final Set<String> delivered = Collections.synchronizedSet(Collections.newSetFromMap(new LinkedHashMap<>() {
+
+		@Override
+		protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+			return size() > 100_000;
+		}
+
+	}));
+
 	EventFanout(TicketDirectory directory, EventStream stream, Sessions sessions, JsonMapper json) {
 		this.directory = directory;
 		this.stream = stream;
@@ -87,7 +101,13 @@ class EventFanout {
 		// so a client's last seen id never hides an earlier event from its replay
 		synchronized (this.tenantLocks[Math.floorMod(envelope.tenantId().hashCode(), this.tenantLocks.length)]) {
 			String streamId = this.stream.append(envelope.tenantId(), envelope.id(), value, assignee).block();
-			this.sessions.deliver(LiveEvent.of(streamId, value, assignee, this.json));
+			// at-least-once: a relay that restarts may publish an event again; this
+			// instance's
+			// sockets get it once (the stream append above is deduplicated across
+			// instances)
+			if (this.delivered.add(envelope.id())) {
+				this.sessions.deliver(LiveEvent.of(streamId, value, assignee, this.json));
+			}
 		}
 	}
 

@@ -5,6 +5,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
+import dev.deskflow.common.event.EventEnvelope;
 import dev.deskflow.common.event.TicketChannel;
 import dev.deskflow.common.event.TicketCommented;
 import dev.deskflow.common.event.TicketCreated;
@@ -121,6 +122,28 @@ class RealtimeSessionsTest extends RealtimeTestBase {
 		assertThat(customer.closed.get()).isNull();
 		agent.close();
 		customer.close();
+	}
+
+	@Test
+	void anEventPublishedAgainReachesASocketOnce() {
+		String tenant = tenant("acme");
+		Client agent = connect(UUID.randomUUID(), tenant, Role.AGENT);
+		agent.subscribe("queue");
+		UUID ticket = UUID.randomUUID();
+		EventEnvelope<?> created = EventEnvelope.of("/ticket-service", TenantId.of(tenant),
+				created(ticket, UUID.randomUUID()));
+		publish(created);
+		// a relay that crashed before marking it sent publishes the same event again
+		publish(created);
+		UUID next = UUID.randomUUID();
+		publish(tenant, created(next, UUID.randomUUID()));
+		await().until(() -> agent.events()
+			.stream()
+			.anyMatch((event) -> next.toString().equals(event.path("data").path("ticketId").asString())));
+		assertThat(agent.events())
+			.filteredOn((event) -> ticket.toString().equals(event.path("data").path("ticketId").asString()))
+			.hasSize(1);
+		agent.close();
 	}
 
 	@Test

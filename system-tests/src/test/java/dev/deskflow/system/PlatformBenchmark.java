@@ -15,7 +15,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 
@@ -117,14 +120,13 @@ class PlatformBenchmark {
 		Map<String, Long> memoryBefore = platform.residentMemoryMiB();
 		Map<String, Long> sentAt = new ConcurrentHashMap<>();
 		AtomicInteger errors = new AtomicInteger();
-		long end = System.nanoTime() + Duration.ofSeconds(SOAK_SECONDS).toNanos();
-		long interval = 1_000_000_000L / SOAK_RATE;
-		long next = System.nanoTime();
-		int written = 0;
-		List<CompletableFuture<Void>> inFlight = new ArrayList<>();
-		while (System.nanoTime() < end) {
+		// one write every 1/SOAK_RATE s for SOAK_SECONDS, paced by a scheduler
+		AtomicInteger written = new AtomicInteger();
+		List<CompletableFuture<Void>> inFlight = java.util.Collections.synchronizedList(new ArrayList<>());
+		ScheduledExecutorService writer = Executors.newSingleThreadScheduledExecutor();
+		writer.scheduleAtFixedRate(() -> {
 			long started = System.currentTimeMillis();
-			int n = written++;
+			int n = written.getAndIncrement();
 			inFlight
 				.add(this.http.sendAsync(raise(platform.gateway(), customer, n), HttpResponse.BodyHandlers.ofString())
 					.thenAccept((response) -> {
@@ -139,12 +141,9 @@ class PlatformBenchmark {
 						errors.incrementAndGet();
 						return null;
 					}));
-			next += interval;
-			long wait = next - System.nanoTime();
-			if (wait > 0) {
-				Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-			}
-		}
+		}, 0, 1_000_000_000L / SOAK_RATE, TimeUnit.NANOSECONDS);
+		writer.schedule(writer::shutdown, SOAK_SECONDS, TimeUnit.SECONDS);
+		assertThat(writer.awaitTermination(SOAK_SECONDS + 60, TimeUnit.SECONDS)).isTrue();
 		CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).join();
 		// every acknowledged ticket reaches every socket exactly once
 		try {

@@ -19,6 +19,8 @@ import java.util.stream.Stream;
 
 import dev.deskflow.launcher.LaunchSettings.Port;
 import dev.deskflow.testsupport.Ports;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * The local platform of {@code ./deskflow up}, started by a test on free ports with its
@@ -117,23 +119,18 @@ public final class LocalPlatform implements AutoCloseable {
 	private void awaitReady(Duration timeout) {
 		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 		List<String> waiting = new ArrayList<>(actuatorPorts().keySet());
-		long deadline = System.nanoTime() + timeout.toNanos();
-		while (!waiting.isEmpty()) {
-			waiting.removeIf((service) -> isReady(http, actuatorPorts().get(service)));
-			if (!waiting.isEmpty() && System.nanoTime() > deadline) {
-				StringBuilder logs = new StringBuilder();
-				for (String service : waiting) {
-					logs.append(System.lineSeparator()).append(service).append(": ").append(tail(service));
-				}
-				throw new LaunchException("not ready after " + timeout.toSeconds() + " s: " + waiting + logs);
+		try {
+			Awaitility.await("every service ready").atMost(timeout).pollInterval(Duration.ofSeconds(1)).until(() -> {
+				waiting.removeIf((service) -> isReady(http, actuatorPorts().get(service)));
+				return waiting.isEmpty();
+			});
+		}
+		catch (ConditionTimeoutException ex) {
+			StringBuilder logs = new StringBuilder();
+			for (String service : waiting) {
+				logs.append(System.lineSeparator()).append(service).append(": ").append(tail(service));
 			}
-			try {
-				Thread.sleep(1000);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new LaunchException("interrupted while waiting for the services");
-			}
+			throw new LaunchException("not ready after " + timeout.toSeconds() + " s: " + waiting + logs);
 		}
 	}
 

@@ -1,7 +1,9 @@
 package dev.deskflow.realtime.fanout;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -13,6 +15,7 @@ import dev.deskflow.common.event.EventJson;
 import dev.deskflow.common.event.InvalidEventException;
 import dev.deskflow.common.event.TicketAssigned;
 import dev.deskflow.common.event.TicketCreated;
+import dev.deskflow.common.tenant.TenantId;
 import dev.deskflow.common.topic.Topics;
 import dev.deskflow.realtime.replay.EventStream;
 import dev.deskflow.realtime.session.LiveEvent;
@@ -21,7 +24,7 @@ import dev.deskflow.realtime.session.TicketDirectory;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reactor.core.publisher.Mono;
+import reactor.core.publisher.Flux;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.kafka.annotation.KafkaListener;
@@ -32,6 +35,10 @@ import org.springframework.stereotype.Component;
  * {@link FanoutInstance}), records what it needs to authorize subscriptions, appends the
  * event once to the tenant's stream and hands it to the local sockets. One partition is
  * read by one thread and the key is the ticket id, so a ticket's events stay in order.
+ * <p>
+ * Records come in batches: a batch's script calls are issued together (they run in order
+ * on the shared Redis connection), so a batch costs about one round trip rather than one
+ * per event.
  */
 @Component
 class EventFanout {
@@ -48,77 +55,94 @@ class EventFanout {
 
 	private final JsonMapper json;
 
-	private final Object[] tenantLocks = new Object[64];
+	/**
+	 * Held while a batch is appended and delivered: consumer threads of several
+	 * partitions append to the same tenants' streams, and appending and delivering one
+	 * batch at a time keeps each socket's events in stream-id order, so a client's last
+	 * seen id never hides an earlier event from its replay.
+	 */
+	private final Object appending = new Object();
 
 	/** The ids of the most recent events this instance delivered. */
-	private final Set<String> delivered = Collections.synchronizedSet(Collections.newSetFromMap(new LinkedHashMap<>() {
+	private final Set<String> delivered = Collections.newSetFromMap(new LinkedHashMap<>() {
 
 		@Override
 		protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
 			return size() > 100_000;
 		}
 
-	}));
+	});
 
 	EventFanout(TicketDirectory directory, EventStream stream, Sessions sessions, JsonMapper json) {
 		this.directory = directory;
 		this.stream = stream;
 		this.sessions = sessions;
 		this.json = json;
-		for (int i = 0; i < this.tenantLocks.length; i++) {
-			this.tenantLocks[i] = new Object();
-		}
 	}
 
 	@KafkaListener(id = "realtime-fanout", idIsGroup = false, groupId = "#{@fanoutInstance.consumerGroup()}",
 			topics = { Topics.TICKET_EVENTS, Topics.AI_EVENTS }, properties = "auto.offset.reset=latest",
-			concurrency = "${deskflow.realtime.fanout-consumers:3}")
-	void on(ConsumerRecord<String, String> record) {
+			concurrency = "${deskflow.realtime.fanout-consumers:3}", batch = "true")
+	void on(List<ConsumerRecord<String, String>> records) {
+		List<EventStream.Append> appends = new ArrayList<>(records.size());
+		List<LiveEvent> live = new ArrayList<>(records.size());
+		for (ConsumerRecord<String, String> record : records) {
+			EventStream.Append append = read(record);
+			if (append != null) {
+				appends.add(append);
+				live.add(LiveEvent.parse(append.json(), this.json));
+			}
+		}
+		if (appends.isEmpty()) {
+			return;
+		}
+		// blocking is fine here: this is the partitions' own consumer thread, and the
+		// next events of these tickets must wait for these anyway
+		synchronized (this.appending) {
+			List<EventStream.Appended> appended = Flux.fromIterable(appends)
+				.flatMapSequential(this.stream::append, appends.size())
+				.collectList()
+				.block();
+			for (int i = 0; i < appends.size(); i++) {
+				EventStream.Append append = appends.get(i);
+				// at-least-once: a relay that restarts may publish an event again; this
+				// instance's sockets get it once (the stream append is deduplicated
+				// across instances)
+				if (this.delivered.add(append.eventId())) {
+					EventStream.Appended result = appended.get(i);
+					this.sessions.deliver(live.get(i).at(result.streamId(), result.assignee()));
+				}
+			}
+		}
+	}
+
+	private EventStream.Append read(ConsumerRecord<String, String> record) {
 		String value = record.value();
 		EventEnvelope<? extends DeskflowEvent> envelope;
 		try {
 			EventHeader header = this.events.readHeader(value);
 			if (!header.hasKnownType()) {
-				return;
+				return null;
 			}
 			envelope = this.events.read(value);
 		}
 		catch (InvalidEventException ex) {
 			log.debug("Skipping an invalid event at {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
 					ex.getMessage());
-			return;
+			return null;
 		}
+		TenantId tenant = envelope.tenantId();
 		UUID ticketId = UUID.fromString(envelope.subject());
-		// blocking is fine here: this is the partition's own consumer thread, and the
-		// next event of the ticket must wait for this one anyway
-		String assignee = remember(envelope, ticketId).then(this.directory.assignee(envelope.tenantId(), ticketId))
-			.defaultIfEmpty("")
-			.block();
-		// consumer threads of several partitions append to one tenant's stream: appending
-		// and
-		// delivering under the tenant's lock keeps each socket's events in stream-id
-		// order,
-		// so a client's last seen id never hides an earlier event from its replay
-		synchronized (this.tenantLocks[Math.floorMod(envelope.tenantId().hashCode(), this.tenantLocks.length)]) {
-			String streamId = this.stream.append(envelope.tenantId(), envelope.id(), value, assignee).block();
-			// at-least-once: a relay that restarts may publish an event again; this
-			// instance's
-			// sockets get it once (the stream append above is deduplicated across
-			// instances)
-			if (this.delivered.add(envelope.id())) {
-				this.sessions.deliver(LiveEvent.of(streamId, value, assignee, this.json));
-			}
-		}
-	}
-
-	private Mono<Void> remember(EventEnvelope<? extends DeskflowEvent> envelope, UUID ticketId) {
+		String assigneeKey = this.directory.assigneeKey(tenant, ticketId);
 		if (envelope.data() instanceof TicketCreated created) {
-			return this.directory.recordRequester(envelope.tenantId(), ticketId, created.requesterId());
+			return new EventStream.Append(tenant, envelope.id(), value, assigneeKey,
+					this.directory.requesterKey(tenant, ticketId), created.requesterId().toString());
 		}
 		if (envelope.data() instanceof TicketAssigned assigned) {
-			return this.directory.recordAssignee(envelope.tenantId(), ticketId, assigned.assigneeId());
+			return new EventStream.Append(tenant, envelope.id(), value, assigneeKey, assigneeKey,
+					(assigned.assigneeId() != null) ? assigned.assigneeId().toString() : null);
 		}
-		return Mono.empty();
+		return new EventStream.Append(tenant, envelope.id(), value, assigneeKey, null, null);
 	}
 
 }

@@ -2,6 +2,7 @@ package dev.deskflow.realtime.replay;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import dev.deskflow.common.tenant.TenantId;
 import dev.deskflow.realtime.RealtimeProperties;
@@ -26,13 +27,22 @@ import org.springframework.stereotype.Component;
 @Component
 public class EventStream {
 
-	private static final RedisScript<String> APPEND = RedisScript.of("""
+	/**
+	 * One round trip per event: the directory write the event implies, the assignee's
+	 * lookup, and the append deduplicated on the event id. KEYS: seen marker, stream,
+	 * assignee, directory key to write; ARGV: retention, event, seen TTL, {@code set},
+	 * {@code del} or empty, the value to set.
+	 */
+	private static final RedisScript<List> APPEND = RedisScript.of("""
+			if ARGV[4] == 'set' then redis.call('SET', KEYS[4], ARGV[5])
+			elseif ARGV[4] == 'del' then redis.call('DEL', KEYS[4]) end
+			local assignee = redis.call('GET', KEYS[3]) or ''
 			local existing = redis.call('GET', KEYS[1])
-			if existing then return existing end
-			local id = redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[1], '*', 'e', ARGV[2], 'a', ARGV[3])
-			redis.call('SET', KEYS[1], id, 'EX', ARGV[4])
-			return id
-			""", String.class);
+			if existing then return {existing, assignee} end
+			local id = redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[1], '*', 'e', ARGV[2], 'a', assignee)
+			redis.call('SET', KEYS[1], id, 'EX', ARGV[3])
+			return {id, assignee}
+			""", List.class);
 
 	private final ReactiveStringRedisTemplate redis;
 
@@ -44,19 +54,26 @@ public class EventStream {
 	}
 
 	/**
-	 * Appends an event unless another instance already has.
-	 * @param tenant the event's tenant
-	 * @param eventId the CloudEvent id
-	 * @param json the CloudEvent as received
-	 * @param assignee the ticket's assignee when the event happened, or empty
-	 * @return the event's stream id
+	 * Appends an event unless another instance already has, after making the directory
+	 * write it implies, and reads the ticket's assignee, all in one script call. Calls
+	 * made one after another on the shared connection run in that order, so a consumer
+	 * may issue a whole batch without waiting for each answer.
+	 * @param append the event and its directory write
+	 * @return the event's stream id and the ticket's assignee (empty when none)
 	 */
-	public Mono<String> append(TenantId tenant, String eventId, String json, String assignee) {
+	public Mono<Appended> append(Append append) {
 		String prefix = this.properties.redisKeyPrefix();
-		return this.redis.execute(APPEND, List.of(prefix + "seen:" + tenant + ":" + eventId, key(tenant)),
-				List.of(Long.toString(this.properties.replay().retention()), json, assignee,
-						Long.toString(this.properties.replay().dedupTtl().toSeconds())))
-			.next();
+		String writeKey = (append.writeKey() != null) ? append.writeKey() : append.assigneeKey();
+		String mode = (append.writeKey() == null) ? "" : (append.writeValue() != null) ? "set" : "del";
+		return this.redis
+			.execute(APPEND,
+					List.of(prefix + "seen:" + append.tenant() + ":" + append.eventId(), key(append.tenant()),
+							append.assigneeKey(), writeKey),
+					List.of(Long.toString(this.properties.replay().retention()), append.json(),
+							Long.toString(this.properties.replay().dedupTtl().toSeconds()), mode,
+							Objects.requireNonNullElse(append.writeValue(), "")))
+			.next()
+			.map((reply) -> new Appended((String) reply.get(0), (String) reply.get(1)));
 	}
 
 	/**
@@ -87,6 +104,27 @@ public class EventStream {
 
 	private String key(TenantId tenant) {
 		return this.properties.redisKeyPrefix() + "stream:" + tenant;
+	}
+
+	/**
+	 * An event to append, and the directory write it implies.
+	 *
+	 * @param tenant the event's tenant
+	 * @param eventId the CloudEvent id
+	 * @param json the CloudEvent as received
+	 * @param assigneeKey the key of the ticket's assignee, read after the write
+	 * @param writeKey the directory key the event sets or deletes, or {@code null}
+	 * @param writeValue the value to set, or {@code null} to delete {@code writeKey}
+	 */
+	public record Append(TenantId tenant, String eventId, String json, String assigneeKey, String writeKey,
+			String writeValue) {
+	}
+
+	/**
+	 * @param streamId the event's id in the tenant's stream
+	 * @param assignee the ticket's assignee after the event, or empty
+	 */
+	public record Appended(String streamId, String assignee) {
 	}
 
 	/**

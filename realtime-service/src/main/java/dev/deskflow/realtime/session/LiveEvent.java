@@ -48,15 +48,36 @@ public record LiveEvent(String streamId, TenantId tenant, UUID ticketId, String 
 	 * @return the event
 	 */
 	public static LiveEvent of(String streamId, String cloudEvent, String assignee, JsonMapper json) {
+		return parse(cloudEvent, json).at(streamId, assignee);
+	}
+
+	/**
+	 * Reads an event before its stream id is known, so the JSON work can happen before
+	 * the event's turn to be appended and delivered.
+	 * @param cloudEvent the CloudEvent JSON, already checked by {@code EventJson}
+	 * @param json a mapper
+	 * @return the event, without stream id and assignee until {@link #at}
+	 */
+	public static LiveEvent parse(String cloudEvent, JsonMapper json) {
 		JsonNode root = json.readTree(cloudEvent);
 		String type = root.get("type").asString();
 		JsonNode data = root.get("data");
 		UUID ticketId = UUID.fromString(root.get("subject").asString());
-		UUID assigneeId = (assignee == null || assignee.isEmpty()) ? null : UUID.fromString(assignee);
 		JsonNode customerData = customerView(type, data);
-		return new LiveEvent(streamId, TenantId.of(root.get("tenantid").asString()), ticketId, type, assigneeId, data,
+		return new LiveEvent(null, TenantId.of(root.get("tenantid").asString()), ticketId, type, null, data,
 				customerData, json.writeValueAsString(data),
 				(customerData != null) ? json.writeValueAsString(customerData) : null);
+	}
+
+	/**
+	 * @param streamId its stream id
+	 * @param assignee the assignee at the time, or empty
+	 * @return this event with them
+	 */
+	public LiveEvent at(String streamId, String assignee) {
+		UUID assigneeId = (assignee == null || assignee.isEmpty()) ? null : UUID.fromString(assignee);
+		return new LiveEvent(streamId, this.tenant, this.ticketId, this.eventType, assigneeId, this.staffData,
+				this.customerData, this.staffJson, this.customerJson);
 	}
 
 	private static JsonNode customerView(String type, JsonNode data) {

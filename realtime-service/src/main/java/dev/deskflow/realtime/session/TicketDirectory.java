@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
  * What realtime-service knows about tickets without a database, learnt from events: who
  * raised a ticket (so a customer may follow only their own) and who it is assigned to
  * (for the {@code mine} channel). Keys {@code <prefix>t:<tenant>:requester:<ticket>} and
- * {@code <prefix>t:<tenant>:assignee:<ticket>}.
+ * {@code <prefix>t:<tenant>:assignee:<ticket>}. The fan-out writes them in the same
+ * script call that appends the event to the tenant's stream ({@code EventStream}).
  */
 @Component
 public class TicketDirectory {
@@ -30,32 +31,19 @@ public class TicketDirectory {
 	/**
 	 * @param tenant the tenant
 	 * @param ticketId the ticket
-	 * @param requesterId who raised it
-	 * @return completes when stored
+	 * @return the key holding who raised the ticket
 	 */
-	public Mono<Void> recordRequester(TenantId tenant, UUID ticketId, UUID requesterId) {
-		return this.redis.opsForValue().set(key(tenant, "requester", ticketId), requesterId.toString()).then();
+	public String requesterKey(TenantId tenant, UUID ticketId) {
+		return key(tenant, "requester", ticketId);
 	}
 
 	/**
 	 * @param tenant the tenant
 	 * @param ticketId the ticket
-	 * @param assigneeId the agent now assigned, or {@code null}
-	 * @return completes when stored
+	 * @return the key holding the ticket's assignee, absent when unassigned or unknown
 	 */
-	public Mono<Void> recordAssignee(TenantId tenant, UUID ticketId, UUID assigneeId) {
-		String key = key(tenant, "assignee", ticketId);
-		return (assigneeId != null) ? this.redis.opsForValue().set(key, assigneeId.toString()).then()
-				: this.redis.delete(key).then();
-	}
-
-	/**
-	 * @param tenant the tenant
-	 * @param ticketId the ticket
-	 * @return the assignee's id, empty when unassigned or unknown
-	 */
-	public Mono<String> assignee(TenantId tenant, UUID ticketId) {
-		return this.redis.opsForValue().get(key(tenant, "assignee", ticketId));
+	public String assigneeKey(TenantId tenant, UUID ticketId) {
+		return key(tenant, "assignee", ticketId);
 	}
 
 	Mono<String> requester(TenantId tenant, UUID ticketId) {

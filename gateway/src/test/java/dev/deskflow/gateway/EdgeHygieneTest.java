@@ -168,6 +168,21 @@ class EdgeHygieneTest extends GatewayTestBase {
 	}
 
 	@Test
+	void continuesTheClientsTraceDownstreamInASpanOfItsOwn() {
+		String traceId = UUID.randomUUID().toString().replace("-", "");
+		this.web.get()
+			.uri("/api/tickets/traced")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.valid("acme"))
+			.header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.value((echo) -> assertThat(echo).containsPattern("traceparent: 00-" + traceId + "-[0-9a-f]{16}-01")
+				.doesNotContain("00f067aa0ba902b7"));
+	}
+
+	@Test
 	void givesARequestIdToEveryResponseAndProblem() {
 		var result = this.web.get()
 			.uri("/api/tickets/no-id")

@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The dashboards and Grafana's provisioning, as files: every dashboard the issue names,
  * each with a unique uid, every panel on the provisioned datasource with a query. Whether
- * the queries name real metrics is {@link ExportedMetricsTest}'s part.
+ * the queries name real metrics is {@link RunningPlatformTest}'s part.
  */
 class DashboardsTest {
 

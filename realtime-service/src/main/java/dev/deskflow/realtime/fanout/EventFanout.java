@@ -1,5 +1,6 @@
 package dev.deskflow.realtime.fanout;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -18,10 +19,13 @@ import dev.deskflow.common.event.TicketCreated;
 import dev.deskflow.common.tenant.TenantId;
 import dev.deskflow.common.topic.Topics;
 import dev.deskflow.realtime.replay.EventStream;
+import dev.deskflow.support.tracing.TraceContexts;
 import dev.deskflow.realtime.session.LiveEvent;
 import dev.deskflow.realtime.session.Sessions;
 import dev.deskflow.realtime.session.TicketDirectory;
+import io.micrometer.tracing.Span;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
@@ -73,8 +77,12 @@ class EventFanout {
 
 	});
 
-	EventFanout(TicketDirectory directory, EventStream stream, Sessions sessions, JsonMapper json) {
+	private final TraceContexts traces;
+
+	EventFanout(TicketDirectory directory, EventStream stream, Sessions sessions, JsonMapper json,
+			TraceContexts traces) {
 		this.directory = directory;
+		this.traces = traces;
 		this.stream = stream;
 		this.sessions = sessions;
 		this.json = json;
@@ -84,33 +92,37 @@ class EventFanout {
 			topics = { Topics.TICKET_EVENTS, Topics.AI_EVENTS }, properties = "auto.offset.reset=latest",
 			concurrency = "${deskflow.realtime.fanout-consumers:3}", batch = "true")
 	void on(List<ConsumerRecord<String, String>> records) {
-		List<EventStream.Append> appends = new ArrayList<>(records.size());
-		List<LiveEvent> live = new ArrayList<>(records.size());
+		List<Incoming> incoming = new ArrayList<>(records.size());
 		for (ConsumerRecord<String, String> record : records) {
 			EventStream.Append append = read(record);
 			if (append != null) {
-				appends.add(append);
-				live.add(LiveEvent.parse(append.json(), this.json));
+				Header traceparent = record.headers().lastHeader(TraceContexts.TRACEPARENT);
+				incoming.add(new Incoming(append, LiveEvent.parse(append.json(), this.json),
+						(traceparent != null) ? new String(traceparent.value(), StandardCharsets.US_ASCII) : null));
 			}
 		}
-		if (appends.isEmpty()) {
+		if (incoming.isEmpty()) {
 			return;
 		}
 		// blocking is fine here: this is the partitions' own consumer thread, and the
 		// next events of these tickets must wait for these anyway
 		synchronized (this.appending) {
-			List<EventStream.Appended> appended = Flux.fromIterable(appends)
-				.flatMapSequential(this.stream::append, appends.size())
+			List<EventStream.Appended> appended = Flux.fromIterable(incoming)
+				.flatMapSequential((event) -> this.stream.append(event.append()), incoming.size())
 				.collectList()
 				.block();
-			for (int i = 0; i < appends.size(); i++) {
-				EventStream.Append append = appends.get(i);
+			for (int i = 0; i < incoming.size(); i++) {
+				Incoming event = incoming.get(i);
 				// at-least-once: a relay that restarts may publish an event again; this
 				// instance's sockets get it once (the stream append is deduplicated
 				// across instances)
-				if (this.delivered.add(append.eventId())) {
+				if (this.delivered.add(event.append().eventId())) {
 					EventStream.Appended result = appended.get(i);
-					this.sessions.deliver(live.get(i).at(result.streamId(), result.assignee()));
+					LiveEvent live = event.live().at(result.streamId(), result.assignee());
+					this.traces.childOf(event.traceparent(), "realtime fan-out", Span.Kind.CONSUMER, () -> {
+						this.sessions.deliver(live);
+						return live;
+					});
 				}
 			}
 		}
@@ -143,6 +155,16 @@ class EventFanout {
 					(assigned.assigneeId() != null) ? assigned.assigneeId().toString() : null);
 		}
 		return new EventStream.Append(tenant, envelope.id(), value, assigneeKey, null, null);
+	}
+
+	/**
+	 * A record to append and deliver.
+	 *
+	 * @param append the stream append
+	 * @param live the event as sockets receive it, still without its stream id
+	 * @param traceparent the trace that caused it, or {@code null}
+	 */
+	private record Incoming(EventStream.Append append, LiveEvent live, String traceparent) {
 	}
 
 }

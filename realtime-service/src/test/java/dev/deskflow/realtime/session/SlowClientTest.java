@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -56,13 +57,14 @@ class SlowClientTest extends RealtimeTestBase {
 			while (tooSlowCloses() == closedBefore && published < 200_000) {
 				published += publishBatch(tenant, 2_000);
 				int expected = published;
-				await().until(() -> reader.events().size() >= expected || tooSlowCloses() > closedBefore);
+				await().atMost(Duration.ofMinutes(1))
+					.until(() -> reader.events().size() >= expected || tooSlowCloses() > closedBefore);
 			}
 			assertThat(tooSlowCloses()).isEqualTo(closedBefore + 1);
 			assertThat(this.sessions.size()).isEqualTo(openBefore - 1);
 			published += publishBatch(tenant, 100);
 			int all = published;
-			await().until(() -> reader.events().size() >= all);
+			await().atMost(Duration.ofMinutes(1)).until(() -> reader.events().size() >= all);
 			assertThat(reader.events()).hasSize(all);
 
 			// reading now drains what was queued and ends with the close frame

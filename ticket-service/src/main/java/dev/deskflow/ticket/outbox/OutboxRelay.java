@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Span;
 import io.r2dbc.postgresql.api.PostgresqlConnection;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactories;
@@ -28,6 +29,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
+import dev.deskflow.support.tracing.TraceContexts;
 import dev.deskflow.ticket.TicketProperties;
 
 /**
@@ -55,6 +57,8 @@ class OutboxRelay implements SmartLifecycle {
 
 	private final KafkaTemplate<String, String> kafka;
 
+	private final TraceContexts traces;
+
 	private final ConnectionFactory listenConnections;
 
 	private final TicketProperties.Outbox settings;
@@ -70,8 +74,10 @@ class OutboxRelay implements SmartLifecycle {
 	private volatile Duration backoff = Duration.ZERO;
 
 	OutboxRelay(DatabaseClient database, TransactionalOperator transactions, KafkaTemplate<String, String> kafka,
-			R2dbcConnectionDetails connectionDetails, TicketProperties properties, MeterRegistry meters) {
+			R2dbcConnectionDetails connectionDetails, TicketProperties properties, MeterRegistry meters,
+			TraceContexts traces) {
 		this.database = database;
+		this.traces = traces;
 		this.transactions = transactions;
 		this.kafka = kafka;
 		this.listenConnections = ConnectionFactories.get(connectionDetails.getConnectionFactoryOptions());
@@ -141,11 +147,12 @@ class OutboxRelay implements SmartLifecycle {
 
 	private Mono<Outcome> lockAndPublish() {
 		return this.database
-			.sql("select seq, topic, record_key, payload from outbox_events where sent_at is null "
+			.sql("select seq, topic, record_key, payload, traceparent from outbox_events where sent_at is null "
 					+ "order by seq limit :limit for update skip locked")
 			.bind("limit", this.settings.batchSize())
 			.map((row, meta) -> new Pending(row.get("seq", Long.class), row.get("topic", String.class),
-					row.get("record_key", String.class), row.get("payload", String.class)))
+					row.get("record_key", String.class), row.get("payload", String.class),
+					row.get("traceparent", String.class)))
 			.all()
 			.collectList()
 			.flatMap((rows) -> rows.isEmpty() ? Mono.just(new Outcome(0, null)) : publish(rows));
@@ -160,15 +167,22 @@ class OutboxRelay implements SmartLifecycle {
 	private Mono<Outcome> publish(List<Pending> rows) {
 		// send() may block on metadata while the broker is away: keep it off the event
 		// loop
-		return Mono
-			.fromCallable(
-					() -> rows.stream().map((row) -> this.kafka.send(row.topic(), row.key(), row.payload())).toList())
+		return Mono.fromCallable(() -> rows.stream().map(this::send).toList())
 			.subscribeOn(Schedulers.boundedElastic())
 			.flatMap((sends) -> Mono
 				.fromFuture(CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
 					.handle((ignored, failure) -> java.util.Optional.ofNullable(failure)))
 				.flatMap((failure) -> markSent(acknowledged(rows, sends))
 					.thenReturn(new Outcome(rows.size(), failure.orElse(null)))));
+	}
+
+	/**
+	 * Sends a row in a span under the trace of the request that wrote it: the producer's
+	 * observation puts that trace in the record's {@code traceparent} header.
+	 */
+	private CompletableFuture<?> send(Pending row) {
+		return this.traces.childOf(row.traceparent(), "outbox publish", Span.Kind.PRODUCER,
+				() -> this.kafka.send(row.topic(), row.key(), row.payload()));
 	}
 
 	private static List<Pending> acknowledged(List<Pending> rows, List<? extends CompletableFuture<?>> sends) {
@@ -257,7 +271,7 @@ class OutboxRelay implements SmartLifecycle {
 										// before them
 	}
 
-	private record Pending(Long seq, String topic, String key, String payload) {
+	private record Pending(Long seq, String topic, String key, String payload, String traceparent) {
 	}
 
 	/** What a drain published, and why it stopped short, if it did. */

@@ -30,6 +30,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
+import dev.deskflow.support.tracing.TraceContexts;
 import dev.deskflow.ticket.TicketProperties;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -120,9 +121,10 @@ class OutboxRelayTest {
 
 	@Test
 	void twoRelaysPublishEveryEventExactlyOnce(@Autowired KafkaTemplate<String, String> kafka,
-			@Autowired R2dbcConnectionDetails connection, @Autowired TicketProperties properties) {
+			@Autowired R2dbcConnectionDetails connection, @Autowired TicketProperties properties,
+			@Autowired TraceContexts traces) {
 		OutboxRelay second = new OutboxRelay(this.database, this.transactions, kafka, connection, properties,
-				new SimpleMeterRegistry());
+				new SimpleMeterRegistry(), traces);
 		second.start();
 		try {
 			List<EventEnvelope<?>> written = new ArrayList<>();

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -22,16 +23,19 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 /**
  * Starts the real local platform once (the four services' built jars, embedded
  * PostgreSQL, Kafka and Redis, demo data), sends a little traffic through the gateway,
- * and checks the dashboards and alert rules against the metric names the services really
- * export, and the image health check against the services' readiness. Some metrics appear
- * only after their first use, so the check waits for them a while before it fails.
+ * and checks what operators rely on against it: the dashboards and alert rules name only
+ * metrics the services really export (some appear only after their first use, so the
+ * check waits for them a while before it fails), the image health check follows the
+ * services' readiness, and one trace runs from the gateway through ticket-service and
+ * Kafka to ai-service and realtime-service, reported to a Zipkin-compatible collector.
  */
-class ExportedMetricsTest {
+class RunningPlatformTest {
 
 	/** Series Prometheus makes itself for every target. */
 	private static final Set<String> SYNTHETIC = Set.of("up");
@@ -40,13 +44,17 @@ class ExportedMetricsTest {
 
 	private static LocalPlatform platform;
 
+	private static TraceCollector traces;
+
 	@BeforeAll
-	static void startPlatform() {
+	static void startPlatform() throws IOException {
+		// the services report every span to it (DESKFLOW_ZIPKIN_URL, set in the pom)
+		traces = TraceCollector.start(Integer.getInteger("deskflow.trace-collector.port"));
 		long started = System.nanoTime();
 		// under target, so that the services' logs outlive a failed run
 		platform = LocalPlatform.start(Project.root(), Project.file("deploy/ops-checks/target/platform"),
 				Duration.ofMinutes(8));
-		System.out.printf("ExportedMetricsTest: platform ready in %.1f s%n", (System.nanoTime() - started) / 1e9);
+		System.out.printf("RunningPlatformTest: platform ready in %.1f s%n", (System.nanoTime() - started) / 1e9);
 		useTheApi();
 	}
 
@@ -55,22 +63,46 @@ class ExportedMetricsTest {
 		if (platform != null) {
 			platform.close();
 		}
+		traces.close();
 	}
 
-	/** Logs in as a demo agent and lists tickets, through the gateway. */
+	/**
+	 * Raises a ticket as a demo customer and lists tickets as a demo agent, through the
+	 * gateway, so that the write path's metrics (the outbox's Kafka sends) exist too.
+	 */
 	private static void useTheApi() {
-		String gateway = "http://127.0.0.1:" + platform.gatewayPort();
-		HttpResponse<String> login = send(HttpRequest.newBuilder(URI.create(gateway + "/api/auth/login"))
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(
-					"{\"tenant\":\"demo\",\"email\":\"agent1@demo.deskflow.dev\",\"password\":\"deskflow-demo\"}"))
-			.build());
-		assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
-		String token = Project.JSON.valueToTree(parse(login.body())).path("accessToken").asText();
-		HttpResponse<String> tickets = send(HttpRequest.newBuilder(URI.create(gateway + "/api/tickets?limit=5"))
-			.header("Authorization", "Bearer " + token)
+		HttpResponse<String> raised = raise(logIn("customer02@demo.deskflow.dev"), null);
+		assertThat(raised.statusCode()).as(raised.body()).isEqualTo(201);
+		HttpResponse<String> tickets = send(HttpRequest.newBuilder(URI.create(gateway() + "/api/tickets?limit=5"))
+			.header("Authorization", "Bearer " + logIn("agent1@demo.deskflow.dev"))
 			.build());
 		assertThat(tickets.statusCode()).as(tickets.body()).isEqualTo(200);
+	}
+
+	private static HttpResponse<String> raise(String token, String traceparent) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway() + "/api/tickets"))
+			.header("Authorization", "Bearer " + token)
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers
+				.ofString("{\"subject\":\"Where does this go?\",\"description\":\"A request to follow.\"}"));
+		if (traceparent != null) {
+			request.header("traceparent", traceparent);
+		}
+		return send(request.build());
+	}
+
+	private static String gateway() {
+		return "http://127.0.0.1:" + platform.gatewayPort();
+	}
+
+	private static String logIn(String email) {
+		HttpResponse<String> login = send(HttpRequest.newBuilder(URI.create(gateway() + "/api/auth/login"))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers
+				.ofString("{\"tenant\":\"demo\",\"email\":\"" + email + "\",\"password\":\"deskflow-demo\"}"))
+			.build());
+		assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+		return Project.JSON.valueToTree(parse(login.body())).path("accessToken").asText();
 	}
 
 	private static Object parse(String json) {
@@ -150,6 +182,24 @@ class ExportedMetricsTest {
 			referenced.put(rule.name(), PromQl.metricNames(rule.expression()));
 		}
 		assertExported(referenced);
+	}
+
+	@Test
+	void oneTraceRunsFromTheGatewayThroughKafkaToTheAiAndRealtimeServices() {
+		String traceId = UUID.randomUUID().toString().replace("-", "");
+		HttpResponse<String> raised = raise(logIn("customer01@demo.deskflow.dev"),
+				"00-" + traceId + "-00f067aa0ba902b7-01");
+		assertThat(raised.statusCode()).as(raised.body()).isEqualTo(201);
+		await().atMost(Duration.ofMinutes(1))
+			.untilAsserted(() -> assertThat(traces.trace(traceId)).extracting(TraceCollector.ReportedSpan::service)
+				.contains("gateway", "ticket-service", "ai-service", "realtime-service"));
+		// the hops: ticket-service publishes under the request's trace, both consumers
+		// continue it, and ai-service's own event carries it on to realtime-service
+		assertThat(traces.trace(traceId))
+			.extracting(TraceCollector.ReportedSpan::service, TraceCollector.ReportedSpan::kind)
+			.contains(tuple("gateway", "SERVER"), tuple("ticket-service", "SERVER"),
+					tuple("ticket-service", "PRODUCER"), tuple("ai-service", "CONSUMER"),
+					tuple("ai-service", "PRODUCER"), tuple("realtime-service", "CONSUMER"));
 	}
 
 	@Test

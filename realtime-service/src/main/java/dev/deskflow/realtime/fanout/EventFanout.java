@@ -1,6 +1,8 @@
 package dev.deskflow.realtime.fanout;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -23,6 +25,8 @@ import dev.deskflow.support.tracing.TraceContexts;
 import dev.deskflow.realtime.session.LiveEvent;
 import dev.deskflow.realtime.session.Sessions;
 import dev.deskflow.realtime.session.TicketDirectory;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.tracing.Span;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
@@ -79,8 +83,14 @@ class EventFanout {
 
 	private final TraceContexts traces;
 
-	EventFanout(TicketDirectory directory, EventStream stream, Sessions sessions, JsonMapper json,
-			TraceContexts traces) {
+	private final Timer deliveryDelay;
+
+	EventFanout(TicketDirectory directory, EventStream stream, Sessions sessions, JsonMapper json, TraceContexts traces,
+			MeterRegistry meters) {
+		this.deliveryDelay = Timer.builder("deskflow.realtime.delivery.delay")
+			.description("From an event's time to its hand-over to this instance's sockets")
+			.publishPercentileHistogram()
+			.register(meters);
 		this.directory = directory;
 		this.traces = traces;
 		this.stream = stream;
@@ -94,11 +104,9 @@ class EventFanout {
 	void on(List<ConsumerRecord<String, String>> records) {
 		List<Incoming> incoming = new ArrayList<>(records.size());
 		for (ConsumerRecord<String, String> record : records) {
-			EventStream.Append append = read(record);
-			if (append != null) {
-				Header traceparent = record.headers().lastHeader(TraceContexts.TRACEPARENT);
-				incoming.add(new Incoming(append, LiveEvent.parse(append.json(), this.json),
-						(traceparent != null) ? new String(traceparent.value(), StandardCharsets.US_ASCII) : null));
+			Incoming event = read(record);
+			if (event != null) {
+				incoming.add(event);
 			}
 		}
 		if (incoming.isEmpty()) {
@@ -123,12 +131,13 @@ class EventFanout {
 						this.sessions.deliver(live);
 						return live;
 					});
+					this.deliveryDelay.record(Duration.between(event.occurredAt(), Instant.now()));
 				}
 			}
 		}
 	}
 
-	private EventStream.Append read(ConsumerRecord<String, String> record) {
+	private Incoming read(ConsumerRecord<String, String> record) {
 		String value = record.value();
 		EventEnvelope<? extends DeskflowEvent> envelope;
 		try {
@@ -143,6 +152,13 @@ class EventFanout {
 					ex.getMessage());
 			return null;
 		}
+		Header traceparent = record.headers().lastHeader(TraceContexts.TRACEPARENT);
+		return new Incoming(append(envelope, value), LiveEvent.parse(value, this.json),
+				(traceparent != null) ? new String(traceparent.value(), StandardCharsets.US_ASCII) : null,
+				envelope.time());
+	}
+
+	private EventStream.Append append(EventEnvelope<? extends DeskflowEvent> envelope, String value) {
 		TenantId tenant = envelope.tenantId();
 		UUID ticketId = UUID.fromString(envelope.subject());
 		String assigneeKey = this.directory.assigneeKey(tenant, ticketId);
@@ -163,8 +179,9 @@ class EventFanout {
 	 * @param append the stream append
 	 * @param live the event as sockets receive it, still without its stream id
 	 * @param traceparent the trace that caused it, or {@code null}
+	 * @param occurredAt when it happened (the event's {@code time})
 	 */
-	private record Incoming(EventStream.Append append, LiveEvent live, String traceparent) {
+	private record Incoming(EventStream.Append append, LiveEvent live, String traceparent, Instant occurredAt) {
 	}
 
 }

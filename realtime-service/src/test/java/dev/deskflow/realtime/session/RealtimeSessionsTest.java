@@ -14,6 +14,7 @@ import dev.deskflow.common.event.TicketStatus;
 import dev.deskflow.common.event.TicketStatusChanged;
 import dev.deskflow.common.tenant.Role;
 import dev.deskflow.common.tenant.TenantId;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -26,6 +27,9 @@ class RealtimeSessionsTest extends RealtimeTestBase {
 
 	@Autowired
 	ConnectTickets tickets;
+
+	@Autowired
+	MeterRegistry meters;
 
 	@Test
 	void refusesTheUpgradeWithoutAValidUnusedTicket() {
@@ -73,6 +77,9 @@ class RealtimeSessionsTest extends RealtimeTestBase {
 		assertThat(agent.events().get(0).path("data").path("ticketId").asString()).isEqualTo(mine.toString());
 		assertThat(agent.events())
 			.noneMatch((event) -> event.path("data").path("ticketId").asString().equals(other.toString()));
+		assertThat(this.meters.find("deskflow.realtime.delivery.delay").timer().count())
+			.as("events handed to sockets, timed")
+			.isGreaterThanOrEqualTo(2);
 		agent.close();
 	}
 

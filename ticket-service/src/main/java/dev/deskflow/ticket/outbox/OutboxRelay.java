@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.tracing.Span;
@@ -29,6 +30,9 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
+import dev.deskflow.common.event.EventHeader;
+import dev.deskflow.common.event.EventJson;
+import dev.deskflow.support.metrics.TenantTags;
 import dev.deskflow.support.tracing.TraceContexts;
 import dev.deskflow.ticket.TicketProperties;
 
@@ -59,6 +63,12 @@ class OutboxRelay implements SmartLifecycle {
 
 	private final TraceContexts traces;
 
+	private final TenantTags tenantTags;
+
+	private final MeterRegistry meters;
+
+	private final EventJson events = new EventJson();
+
 	private final ConnectionFactory listenConnections;
 
 	private final TicketProperties.Outbox settings;
@@ -75,9 +85,11 @@ class OutboxRelay implements SmartLifecycle {
 
 	OutboxRelay(DatabaseClient database, TransactionalOperator transactions, KafkaTemplate<String, String> kafka,
 			R2dbcConnectionDetails connectionDetails, TicketProperties properties, MeterRegistry meters,
-			TraceContexts traces) {
+			TraceContexts traces, TenantTags tenantTags) {
 		this.database = database;
 		this.traces = traces;
+		this.tenantTags = tenantTags;
+		this.meters = meters;
 		this.transactions = transactions;
 		this.kafka = kafka;
 		this.listenConnections = ConnectionFactories.get(connectionDetails.getConnectionFactoryOptions());
@@ -172,8 +184,11 @@ class OutboxRelay implements SmartLifecycle {
 			.flatMap((sends) -> Mono
 				.fromFuture(CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
 					.handle((ignored, failure) -> java.util.Optional.ofNullable(failure)))
-				.flatMap((failure) -> markSent(acknowledged(rows, sends))
-					.thenReturn(new Outcome(rows.size(), failure.orElse(null)))));
+				.flatMap((failure) -> {
+					List<Pending> sent = acknowledged(rows, sends);
+					return markSent(sent).then(Mono.fromRunnable(() -> count(sent)))
+						.thenReturn(new Outcome(rows.size(), failure.orElse(null)));
+				}));
 	}
 
 	/**
@@ -183,6 +198,22 @@ class OutboxRelay implements SmartLifecycle {
 	private CompletableFuture<?> send(Pending row) {
 		return this.traces.childOf(row.traceparent(), "outbox publish", Span.Kind.PRODUCER,
 				() -> this.kafka.send(row.topic(), row.key(), row.payload()));
+	}
+
+	/**
+	 * Counts published events by type and tenant: tickets created and solved, replies,
+	 * SLA breaches and the rest, for the desk dashboards and the SLA breach alert.
+	 */
+	private void count(List<Pending> sent) {
+		for (Pending row : sent) {
+			EventHeader header = this.events.readHeader(row.payload());
+			Counter.builder("deskflow.events.published")
+				.description("Events the outbox published to Kafka, by type and tenant")
+				.tag("type", header.type())
+				.tag("tenant", this.tenantTags.of(header.tenantId().value()))
+				.register(this.meters)
+				.increment();
+		}
 	}
 
 	private static List<Pending> acknowledged(List<Pending> rows, List<? extends CompletableFuture<?>> sends) {

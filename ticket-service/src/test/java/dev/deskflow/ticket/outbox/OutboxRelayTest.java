@@ -11,10 +11,13 @@ import java.util.stream.Collectors;
 
 import dev.deskflow.common.event.EventEnvelope;
 import dev.deskflow.common.event.EventJson;
+import dev.deskflow.common.event.TicketCreated;
 import dev.deskflow.common.event.TicketStatus;
 import dev.deskflow.common.topic.Topics;
 import dev.deskflow.testsupport.KafkaRecords;
 import dev.deskflow.testsupport.RealServers;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -30,10 +33,12 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
+import dev.deskflow.support.metrics.TenantTags;
 import dev.deskflow.support.tracing.TraceContexts;
 import dev.deskflow.ticket.TicketProperties;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 @SpringBootTest
 @RealServers(database = "deskflow_ticket", kafka = true, redis = true)
@@ -53,10 +58,14 @@ class OutboxRelayTest {
 	@Value("${spring.kafka.bootstrap-servers}")
 	String bootstrapServers;
 
+	@Autowired
+	MeterRegistry meters;
+
 	@Test
 	void publishesACommittedEventKeyedByItsTicket() {
 		UUID ticket = UUID.randomUUID();
 		EventEnvelope<?> event = OutboxEvents.created(ticket);
+		double publishedBefore = published();
 
 		this.outbox.append(event).as(this.transactions::transactional).as(StepVerifier::create).verifyComplete();
 
@@ -64,6 +73,15 @@ class OutboxRelayTest {
 		assertThat(record.key()).isEqualTo(ticket.toString());
 		assertThat(this.json.read(record.value())).isEqualTo(event);
 		assertThat(unsent(List.of(event.id()))).isZero();
+		await().untilAsserted(() -> assertThat(published()).isGreaterThan(publishedBefore));
+	}
+
+	private double published() {
+		Counter counter = this.meters.find("deskflow.events.published")
+			.tag("type", TicketCreated.TYPE)
+			.tag("tenant", OutboxEvents.TENANT.value())
+			.counter();
+		return (counter != null) ? counter.count() : 0;
 	}
 
 	@Test
@@ -124,7 +142,7 @@ class OutboxRelayTest {
 			@Autowired R2dbcConnectionDetails connection, @Autowired TicketProperties properties,
 			@Autowired TraceContexts traces) {
 		OutboxRelay second = new OutboxRelay(this.database, this.transactions, kafka, connection, properties,
-				new SimpleMeterRegistry(), traces);
+				new SimpleMeterRegistry(), traces, new TenantTags(10));
 		second.start();
 		try {
 			List<EventEnvelope<?>> written = new ArrayList<>();

@@ -90,6 +90,13 @@ public final class LocalPlatform implements AutoCloseable {
 	}
 
 	/**
+	 * @return the folder of the services' log files ({@code <service>.log})
+	 */
+	public Path logs() {
+		return this.settings.home().resolve("logs");
+	}
+
+	/**
 	 * A project folder holding copies of the service jars, and links to the demo data and
 	 * the built web app the services read from the project.
 	 */
@@ -152,7 +159,7 @@ public final class LocalPlatform implements AutoCloseable {
 	}
 
 	private String tail(String service) {
-		Path log = this.settings.home().resolve("logs").resolve(service + ".log");
+		Path log = logs().resolve(service + ".log");
 		try {
 			List<String> lines = Files.readAllLines(log);
 			return String.join(System.lineSeparator(), lines.subList(Math.max(0, lines.size() - 30), lines.size()));

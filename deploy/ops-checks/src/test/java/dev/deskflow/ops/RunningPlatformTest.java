@@ -80,11 +80,15 @@ class RunningPlatformTest {
 	}
 
 	private static HttpResponse<String> raise(String token, String traceparent) {
+		return raise(token, traceparent, "A request to follow.");
+	}
+
+	private static HttpResponse<String> raise(String token, String traceparent, String description) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway() + "/api/tickets"))
 			.header("Authorization", "Bearer " + token)
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers
-				.ofString("{\"subject\":\"Where does this go?\",\"description\":\"A request to follow.\"}"));
+				.ofString("{\"subject\":\"Where does this go?\",\"description\":\"" + description + "\"}"));
 		if (traceparent != null) {
 			request.header("traceparent", traceparent);
 		}
@@ -200,6 +204,37 @@ class RunningPlatformTest {
 			.contains(tuple("gateway", "SERVER"), tuple("ticket-service", "SERVER"),
 					tuple("ticket-service", "PRODUCER"), tuple("ai-service", "CONSUMER"),
 					tuple("ai-service", "PRODUCER"), tuple("realtime-service", "CONSUMER"));
+	}
+
+	@Test
+	void noLogLineHoldsATokenAPasswordOrATicketsText() throws IOException {
+		String password = "planted-password-" + UUID.randomUUID();
+		HttpResponse<String> refused = send(HttpRequest.newBuilder(URI.create(gateway() + "/api/auth/login"))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(
+					"{\"tenant\":\"demo\",\"email\":\"agent2@demo.deskflow.dev\",\"password\":\"" + password + "\"}"))
+			.build());
+		assertThat(refused.statusCode()).isEqualTo(401);
+		String token = logIn("customer03@demo.deskflow.dev");
+		String text = "planted-description-" + UUID.randomUUID();
+		String traceId = UUID.randomUUID().toString().replace("-", "");
+		HttpResponse<String> raised = raise(token, "00-" + traceId + "-00f067aa0ba902b7-01", text);
+		assertThat(raised.statusCode()).as(raised.body()).isEqualTo(201);
+		// once both consumers handled the ticket, whatever they would log about it is
+		// written
+		await().atMost(Duration.ofMinutes(1))
+			.untilAsserted(() -> assertThat(traces.trace(traceId)).extracting(TraceCollector.ReportedSpan::service)
+				.contains("ai-service", "realtime-service"));
+		String signature = token.substring(token.lastIndexOf('.') + 1);
+		try (var logs = Files.list(platform.logs())) {
+			for (Path log : logs.toList()) {
+				String content = Files.readString(log);
+				assertThat(content).as(log.getFileName().toString())
+					.doesNotContain(password)
+					.doesNotContain(signature)
+					.doesNotContain(text);
+			}
+		}
 	}
 
 	@Test

@@ -22,5 +22,7 @@ export default defineConfig({
     setupFiles: ['src/test/setup.ts'],
     include: ['src/**/*.test.{ts,tsx}'],
     restoreMocks: true,
+    // a whole screen test (several user events and answers) on a loaded 2-core machine
+    testTimeout: 30000,
   },
 });

@@ -1,8 +1,11 @@
+import { lazy, Suspense } from 'react';
 import { Navigate, Outlet, Route, Routes, useLocation } from 'react-router';
 import { useAuth } from './auth/AuthContext';
-import { isStaff } from './auth/session';
+import { isAdmin, isStaff } from './auth/session';
 import { AgentTicket } from './console/AgentTicket';
 import { Queue } from './console/Queue';
+import { ArticlePage } from './kb/ArticlePage';
+import { KnowledgeBase } from './kb/KnowledgeBase';
 import { CustomerTicket } from './portal/CustomerTicket';
 import { MyTickets } from './portal/MyTickets';
 import { RaiseTicket } from './portal/RaiseTicket';
@@ -24,6 +27,14 @@ function RequireStaff() {
   return isStaff(user) ? <Outlet /> : <Navigate to="/portal" replace />;
 }
 
+function RequireAdmin() {
+  const { user } = useAuth();
+  return isAdmin(user) ? <Outlet /> : <Navigate to="/" replace />;
+}
+
+/** The admin dashboard is loaded only when an admin opens it, so the first screen stays small. */
+const Admin = lazy(() => import('./admin/Admin'));
+
 function Home() {
   const { user } = useAuth();
   return <Navigate to={isStaff(user) ? '/console' : '/portal'} replace />;
@@ -41,9 +52,8 @@ function NotFound() {
 }
 
 /**
- * The routes. Sections still to come get their own branch here when their API lands:
- * `/portal/kb` (knowledge base, /api/kb), the AI panel inside `console/AgentTicket`
- * (/api/ai), and `/admin/...` (reports and desk settings, /api/admin) behind an ADMIN guard.
+ * The routes: the customer portal with the knowledge base, the agent console (the AI panel lives
+ * inside `console/AgentTicket`), and the admin dashboard, lazily loaded behind an ADMIN guard.
  */
 export function App() {
   return (
@@ -56,9 +66,21 @@ export function App() {
           <Route path="portal" element={<MyTickets />} />
           <Route path="portal/new" element={<RaiseTicket />} />
           <Route path="portal/tickets/:id" element={<CustomerTicket />} />
+          <Route path="portal/kb" element={<KnowledgeBase />} />
+          <Route path="portal/kb/:id" element={<ArticlePage />} />
           <Route element={<RequireStaff />}>
             <Route path="console" element={<Queue />} />
             <Route path="console/tickets/:id" element={<AgentTicket />} />
+          </Route>
+          <Route element={<RequireAdmin />}>
+            <Route
+              path="admin/*"
+              element={
+                <Suspense fallback={<p role="status">Loading the dashboard…</p>}>
+                  <Admin />
+                </Suspense>
+              }
+            />
           </Route>
           <Route path="*" element={<NotFound />} />
         </Route>

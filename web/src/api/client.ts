@@ -10,7 +10,9 @@ export interface ApiResponse<T> {
 
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  /** Sent as JSON, unless it is a Blob (a file), which is sent as it is with `contentType`. */
   body?: unknown;
+  contentType?: string;
   query?: Record<string, string | undefined>;
   headers?: Record<string, string>;
 }
@@ -44,7 +46,9 @@ export class ApiClient {
       }
       throw new ApiError(problem);
     }
-    const data = (response.status === 204 ? undefined : await response.json()) as T;
+    // 201/200 without a body (e.g. linking an article) as well as 204 have no data
+    const text = response.status === 204 ? '' : await response.text();
+    const data = (text === '' ? undefined : JSON.parse(text)) as T;
     return { data, etag: response.headers.get('ETag'), status: response.status };
   }
 
@@ -61,15 +65,16 @@ export class ApiClient {
       Accept: 'application/json, application/problem+json',
       ...options.headers,
     };
+    const raw = options.body instanceof Blob;
     if (options.body !== undefined) {
-      headers['Content-Type'] = 'application/json';
+      headers['Content-Type'] = options.contentType ?? (raw ? 'application/octet-stream' : 'application/json');
     }
     if (tokens) {
       headers.Authorization = `Bearer ${tokens.accessToken}`;
     }
     const init: RequestInit = { method: options.method ?? 'GET', headers };
     if (options.body !== undefined) {
-      init.body = JSON.stringify(options.body);
+      init.body = raw ? (options.body as Blob) : JSON.stringify(options.body);
     }
     try {
       return await this.fetchFn(this.baseUrl + path + queryString(options.query), init);

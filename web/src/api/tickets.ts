@@ -1,4 +1,5 @@
 import type { ApiClient, ApiResponse } from './client';
+import { ApiError } from './problem';
 
 export const STATUSES = ['NEW', 'OPEN', 'PENDING', 'SOLVED', 'CLOSED'] as const;
 export const PRIORITIES = ['LOW', 'NORMAL', 'HIGH', 'URGENT'] as const;
@@ -74,6 +75,16 @@ export interface NewTicket {
   category?: string;
 }
 
+export type Score = 'GOOD' | 'BAD';
+
+/** The requester's satisfaction rating of a solved ticket; given once. */
+export interface Rating {
+  ticketId: string;
+  score: Score;
+  comment?: string;
+  ratedAt: string;
+}
+
 /** The ticket endpoints, typed. */
 export class TicketApi {
   constructor(private readonly client: ApiClient) {}
@@ -111,6 +122,22 @@ export class TicketApi {
   async reply(id: string, body: string, internal: boolean): Promise<Comment> {
     return (await this.client.post<Comment>(`/api/tickets/${encodeURIComponent(id)}/comments`, { body, internal }))
       .data;
+  }
+
+  /** The ticket's rating, or null when it has none yet. */
+  async rating(id: string): Promise<Rating | null> {
+    try {
+      return (await this.client.get<Rating>(`/api/tickets/${encodeURIComponent(id)}/rating`)).data;
+    } catch (failure) {
+      if (failure instanceof ApiError && failure.status === 404) {
+        return null;
+      }
+      throw failure;
+    }
+  }
+
+  async rate(id: string, score: Score, comment?: string): Promise<Rating> {
+    return (await this.client.post<Rating>(`/api/tickets/${encodeURIComponent(id)}/rating`, { score, comment })).data;
   }
 
   async history(id: string, cursor?: string): Promise<Page<HistoryEntry>> {

@@ -79,6 +79,10 @@ export function isStaff(user: User | null): boolean {
   return user !== null && user.roles.some((role) => role === 'AGENT' || role === 'ADMIN');
 }
 
+export function isAdmin(user: User | null): boolean {
+  return user !== null && user.roles.includes('ADMIN');
+}
+
 /**
  * Reads the claims of a JWT without verifying it: the gateway and the services verify; the SPA
  * only needs to know whom to show which screens.

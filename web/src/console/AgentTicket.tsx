@@ -17,7 +17,9 @@ import { useTicket } from '../conversation/useTicket';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { PriorityBadge, StatusBadge, When } from '../ui/format';
 import { differences, type Difference } from './differences';
+import { AiPanel } from './AiPanel';
 import { History } from './History';
+import { usePresence, type Presence } from './usePresence';
 
 interface Notice {
   kind: 'conflict' | 'changed';
@@ -27,7 +29,8 @@ interface Notice {
 /**
  * A ticket in the agent console: its properties (changed with If-Match; a 412 refetches and
  * shows what the other person changed, keeping the agent's edits to apply again), the whole
- * conversation with internal notes, and the reply box.
+ * conversation with internal notes, the reply box, who else is viewing or replying, and the
+ * AI panel.
  */
 export function AgentTicket() {
   const { id = '' } = useParams();
@@ -44,6 +47,8 @@ export function AgentTicket() {
   const [draft, setDraft] = useState<TicketChange>({});
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const [drafting, setDrafting] = useState(false);
+  const presence = usePresence(id, drafting);
 
   if (loaded.error) {
     return <ErrorMessage error={loaded.error} />;
@@ -58,7 +63,9 @@ export function AgentTicket() {
     try {
       const { data, etag: version } = await api.change(ticket.id, etag ?? '', change);
       loaded.accept(data, version);
-      setDraft({});
+      // the saved fields leave the form; other unsaved edits (when assigning or applying a
+      // suggestion) stay
+      setDraft((current) => Object.fromEntries(Object.entries(current).filter(([field]) => !(field in change))));
       setNotice(null);
     } catch (failure) {
       if (failure instanceof ApiError && failure.status === 412) {
@@ -101,10 +108,11 @@ export function AgentTicket() {
           <StatusBadge status={ticket.status} /> <PriorityBadge priority={ticket.priority} /> raised{' '}
           <When at={ticket.createdAt} />
         </p>
+        <PresenceLine presence={presence} />
         <p className="description">{ticket.description}</p>
         <h2>Conversation</h2>
         <Conversation comments={loaded.comments} />
-        <ReplyForm allowInternal send={loaded.reply} />
+        <ReplyForm allowInternal send={loaded.reply} onDrafting={setDrafting} />
       </article>
       <aside className="ticket-side" aria-label="Ticket properties">
         {notice && (
@@ -190,8 +198,24 @@ export function AgentTicket() {
             Assign to me
           </button>
         )}
+        <AiPanel ticket={ticket} apply={apply} busy={busy} />
         <History ticketId={ticket.id} version={ticket.version} />
       </aside>
     </div>
+  );
+}
+
+function agents(count: number): string {
+  return count === 1 ? '1 other agent is' : `${count} other agents are`;
+}
+
+/** Who else has the ticket open, so two agents do not answer the same customer at once. */
+function PresenceLine({ presence }: { presence: Presence }) {
+  const { viewing, replying } = presence;
+  return (
+    <p role="status" className={replying.length > 0 ? 'presence replying' : 'presence'}>
+      {replying.length > 0 && `${agents(replying.length)} replying to this ticket. `}
+      {viewing.length > 0 && `${agents(viewing.length)} viewing it.`}
+    </p>
   );
 }

@@ -1,15 +1,19 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import { ErrorMessage } from '../ui/ErrorMessage';
 
 interface ReplyFormProps {
   send(body: string, internal: boolean): Promise<void>;
   /** Staff may write internal notes, which customers never see. */
   allowInternal: boolean;
+  /** Told whether the box holds text, e.g. so other agents see that this one is replying. */
+  onDrafting?(drafting: boolean): void;
 }
 
-export function ReplyForm({ send, allowInternal }: ReplyFormProps) {
+export function ReplyForm({ send, allowInternal, onDrafting }: ReplyFormProps) {
   const id = useId();
   const [body, setBody] = useState('');
+  const drafting = body.trim() !== '';
+  useEffect(() => onDrafting?.(drafting), [onDrafting, drafting]);
   const [internal, setInternal] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);

@@ -6,8 +6,12 @@ import { ReplyForm } from '../conversation/ReplyForm';
 import { useTicket } from '../conversation/useTicket';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { StatusBadge, When } from '../ui/format';
+import { RateTicket } from './RateTicket';
 
-/** A customer's ticket: the public conversation, a reply box, and reopen/close once it is solved. */
+/**
+ * A customer's ticket: the public conversation, a reply box, reopen/close once it is solved, and
+ * the rating of a solved or closed ticket.
+ */
 export function CustomerTicket() {
   const { id = '' } = useParams();
   const loaded = useTicket(id);
@@ -53,6 +57,7 @@ export function CustomerTicket() {
         </div>
       )}
       <ErrorMessage error={error} />
+      {(ticket.status === 'SOLVED' || ticket.status === 'CLOSED') && <RateTicket ticketId={ticket.id} api={api} />}
       <h2>Conversation</h2>
       <Conversation comments={loaded.comments} />
       {ticket.status !== 'CLOSED' && <ReplyForm allowInternal={false} send={loaded.reply} />}

@@ -12,6 +12,15 @@ export interface ChannelHandler {
   onReload?(): void;
 }
 
+/** A frame from the server that is not about a channel subscription (docs/realtime.md). */
+export interface ServerFrame {
+  type: string;
+  ticket?: string;
+  viewers?: string[];
+  replying?: string[];
+  user?: string;
+}
+
 export type ConnectionState = 'idle' | 'connecting' | 'live' | 'reconnecting';
 
 /** The subset of the browser's WebSocket the client uses, so tests can drive it. */
@@ -55,6 +64,8 @@ export class RealtimeClient {
 
   private readonly stateListeners = new Set<(state: ConnectionState) => void>();
 
+  private readonly frameListeners = new Set<(frame: ServerFrame) => void>();
+
   private attempt = 0;
 
   private currentState: ConnectionState = 'idle';
@@ -68,6 +79,24 @@ export class RealtimeClient {
   onState(listener: (state: ConnectionState) => void): () => void {
     this.stateListeners.add(listener);
     return () => this.stateListeners.delete(listener);
+  }
+
+  /** Listens to frames that belong to no channel subscription (`presence`, `typing`). */
+  onFrame(listener: (frame: ServerFrame) => void): () => void {
+    this.frameListeners.add(listener);
+    return () => this.frameListeners.delete(listener);
+  }
+
+  /**
+   * Sends a frame on the live socket (presence: `viewing`, `leave`); false when not connected,
+   * in which case the caller sends it again once the state is `live`.
+   */
+  send(frame: { type: string } & Record<string, unknown>): boolean {
+    if (this.currentState !== 'live' || !this.socket) {
+      return false;
+    }
+    this.socket.send(JSON.stringify(frame));
+    return true;
   }
 
   subscribe(channel: string, handler: ChannelHandler): () => void {
@@ -190,6 +219,8 @@ export class RealtimeClient {
       handlers?.forEach((handler) => handler.onReload?.());
     } else if (frame.type === 'error' && frame.code === 'forbidden') {
       this.retryRefused();
+    } else if (frame.type === 'presence' || frame.type === 'typing') {
+      this.frameListeners.forEach((listener) => listener(frame as unknown as ServerFrame));
     }
   }
 

@@ -1,7 +1,7 @@
 import { createContext, useContext, useEffect, useRef, useSyncExternalStore, type ReactNode } from 'react';
 import type { ChannelHandler, ConnectionState, RealtimeClient } from './RealtimeClient';
 
-const RealtimeContext = createContext<RealtimeClient | null>(null);
+export const RealtimeContext = createContext<RealtimeClient | null>(null);
 
 export function RealtimeProvider({ client, children }: { client: RealtimeClient; children: ReactNode }) {
   return <RealtimeContext.Provider value={client}>{children}</RealtimeContext.Provider>;

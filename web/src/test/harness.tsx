@@ -43,7 +43,7 @@ export function fakeGateway(routes: Record<string, Handler>) {
       method: init.method ?? 'GET',
       url,
       headers: (init.headers ?? {}) as Record<string, string>,
-      body: typeof init.body === 'string' ? JSON.parse(init.body) : undefined,
+      body: typeof init.body === 'string' ? JSON.parse(init.body) : init.body,
     };
     calls.push(call);
     const handler = routes[`${call.method} ${url.pathname}`];

@@ -1,14 +1,14 @@
 import { useEffect, useRef } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useAuth } from '../auth/AuthContext';
-import { isStaff } from '../auth/session';
+import { isAdmin, isStaff } from '../auth/session';
 import { useConnectionState } from '../realtime/RealtimeContext';
 
 const CONNECTION_TEXT = { idle: '', connecting: 'Connecting…', live: 'Live', reconnecting: 'Reconnecting…' };
 
 /**
  * The frame of every signed-in screen: a skip link, the header with the sections the user's role
- * may use, and the main region. New sections (knowledge base, reports, admin) add a NavLink here.
+ * may use (portal or console, help articles, and the admin dashboard for admins), and the main region.
  */
 export function Layout() {
   const { user, logOut } = useAuth();
@@ -39,9 +39,16 @@ export function Layout() {
         <nav aria-label="Main">
           <ul>
             {staff ? (
-              <li>
-                <NavLink to="/console">Queue</NavLink>
-              </li>
+              <>
+                <li>
+                  <NavLink to="/console">Queue</NavLink>
+                </li>
+                {isAdmin(user) && (
+                  <li>
+                    <NavLink to="/admin">Admin</NavLink>
+                  </li>
+                )}
+              </>
             ) : (
               <>
                 <li>
@@ -54,6 +61,9 @@ export function Layout() {
                 </li>
               </>
             )}
+            <li>
+              <NavLink to="/portal/kb">Help articles</NavLink>
+            </li>
           </ul>
         </nav>
         <div className="account">

@@ -54,8 +54,8 @@ class Routes {
 						.uri(services.ticket()))
 			.route(ServiceRoutes.TICKET,
 					(route) -> guards
-						.http(route.path("/api/auth/**", "/api/tickets/**", "/api/kb/**", "/api/admin/**"),
-								ServiceRoutes.TICKET, null)
+						.http(route.path("/api/auth/**", "/api/tickets/**", "/api/kb/**", "/api/admin/**",
+								"/api/agents/**"), ServiceRoutes.TICKET, null)
 						.uri(services.ticket()))
 			.route(ServiceRoutes.AI,
 					(route) -> guards.http(route.path("/api/ai/**"), ServiceRoutes.AI, null).uri(services.ai()))

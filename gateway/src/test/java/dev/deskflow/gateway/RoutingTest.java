@@ -60,6 +60,19 @@ class RoutingTest extends GatewayTestBase {
 	}
 
 	@Test
+	void routesAgentAvailabilityToTicketService() {
+		this.web.put()
+			.uri("/api/agents/me/availability")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.valid("acme"))
+			.bodyValue("{\"availability\":\"AWAY\"}")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.value((echo) -> assertThat(echo).startsWith("PUT /api/agents/me/availability\n"));
+	}
+
+	@Test
 	void carriesAWebSocketSessionBothWays() {
 		List<String> received = new CopyOnWriteArrayList<>();
 		ReactorNettyWebSocketClient client = new ReactorNettyWebSocketClient();

@@ -65,7 +65,11 @@ public final class Actuator {
 	 */
 	public static void assertLiveWithPrometheusMetrics(WebTestClient client, String application) {
 		client.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
-		client.get()
+		// request-time histograms make the page larger than the client's default buffer
+		client.mutate()
+			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(16 << 20))
+			.build()
+			.get()
 			.uri("/actuator/prometheus")
 			.exchange()
 			.expectStatus()

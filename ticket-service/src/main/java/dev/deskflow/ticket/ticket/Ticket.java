@@ -22,6 +22,7 @@ import dev.deskflow.common.event.TicketStatus;
  * @param tags the tags
  * @param requesterId the customer it is for
  * @param assigneeId the assigned agent, or {@code null}
+ * @param groupId the agent group it is assigned to, or {@code null}
  * @param channel how it came in
  * @param createdAt when it was raised
  * @param updatedAt when it last changed
@@ -30,12 +31,21 @@ import dev.deskflow.common.event.TicketStatus;
  * @param version the optimistic-concurrency version
  */
 public record Ticket(UUID id, UUID tenantId, String subject, String description, TicketStatus status,
-		TicketPriority priority, String category, List<String> tags, UUID requesterId, UUID assigneeId,
+		TicketPriority priority, String category, List<String> tags, UUID requesterId, UUID assigneeId, UUID groupId,
 		TicketChannel channel, Instant createdAt, Instant updatedAt, Instant firstRespondedAt, Instant solvedAt,
 		long version) {
 
 	String etag() {
 		return "\"" + this.version + "\"";
+	}
+
+	/**
+	 * @return whether the ticket is still being worked ({@code NEW}, {@code OPEN} or
+	 * {@code PENDING}): it counts against its assignee's capacity
+	 */
+	public boolean isOpen() {
+		return this.status == TicketStatus.NEW || this.status == TicketStatus.OPEN
+				|| this.status == TicketStatus.PENDING;
 	}
 
 }

@@ -46,8 +46,11 @@ class TicketController {
 
 	private final TicketDesk desk;
 
-	TicketController(TicketDesk desk) {
+	private final TicketSla sla;
+
+	TicketController(TicketDesk desk, TicketSla sla) {
 		this.desk = desk;
+		this.sla = sla;
 	}
 
 	@PostMapping
@@ -74,7 +77,8 @@ class TicketController {
 	@Operation(summary = "List tickets",
 			description = "Filters: status, priority (comma-separated), category, assignee (me, none or an id), tag, "
 					+ "requester, createdFrom, createdTo (ISO-8601), q (full text over subject, description and public "
-					+ "replies); sort: -created (default), created, -updated, updated; limit 1-100 (default 25); "
+					+ "replies), sla (breached or at-risk: staff queue views of open SLA clocks); sort: -created "
+					+ "(default), created, -updated, updated; limit 1-100 (default 25); "
 					+ "cursor from the previous page's nextCursor.")
 	Mono<Page<TicketView>> list(@RequestParam MultiValueMap<String, String> params) {
 		return Caller.current()
@@ -84,11 +88,15 @@ class TicketController {
 	}
 
 	@GetMapping("/{id}")
-	@Operation(summary = "Read a ticket", description = "The ETag header carries the version to send as If-Match.")
+	@Operation(summary = "Read a ticket",
+			description = "The ETag header carries the version to send as If-Match. Staff also see the SLA clocks (sla).")
 	Mono<ResponseEntity<TicketView>> read(@PathVariable UUID id) {
 		return Caller.current()
-			.flatMap((caller) -> this.desk.read(caller, id))
-			.map((ticket) -> ResponseEntity.ok().eTag(ticket.etag()).body(TicketView.of(ticket)));
+			.flatMap((caller) -> this.desk.read(caller, id)
+				.flatMap((ticket) -> this.sla.view(caller, id)
+					.map((sla) -> TicketView.of(ticket, sla))
+					.defaultIfEmpty(TicketView.of(ticket))
+					.map((view) -> ResponseEntity.ok().eTag(ticket.etag()).body(view))));
 	}
 
 	@PatchMapping(path = "/{id}", consumes = { "application/json", "application/merge-patch+json" })

@@ -36,6 +36,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -48,7 +49,8 @@ class TicketDesk {
 
 	private static final String SOURCE = "/ticket-service";
 
-	private static final Set<String> CHANGEABLE = Set.of("status", "priority", "category", "tags", "assigneeId");
+	private static final Set<String> CHANGEABLE = Set.of("status", "priority", "category", "tags", "assigneeId",
+			"groupId");
 
 	private final TicketRepository tickets;
 
@@ -60,11 +62,14 @@ class TicketDesk {
 
 	private final IdempotencyKeys idempotency;
 
+	private final ObjectProvider<TicketAutomation> automations;
+
 	private final TimeBasedEpochGenerator ids = Generators.timeBasedEpochGenerator();
 
 	TicketDesk(TicketRepository tickets, TenantTransactions transactions, OutboxWriter outbox, JsonMapper json,
-			IdempotencyKeys idempotency) {
+			IdempotencyKeys idempotency, ObjectProvider<TicketAutomation> automations) {
 		this.idempotency = idempotency;
+		this.automations = automations;
 		this.tickets = tickets;
 		this.transactions = transactions;
 		this.outbox = outbox;
@@ -93,6 +98,9 @@ class TicketDesk {
 			if (request.channel() != null && request.channel() != TicketChannel.WEB) {
 				errors.add(new FieldError("channel", "customers raise tickets on the web channel"));
 			}
+			if (request.groupId() != null) {
+				errors.add(new FieldError("groupId", "agents and admins choose the group"));
+			}
 		}
 		if (!errors.isEmpty()) {
 			return Mono.error(ProblemException.invalid("The ticket has invalid fields.", errors));
@@ -101,18 +109,25 @@ class TicketDesk {
 		Ticket ticket = new Ticket(this.ids.generate(), caller.tenantId(), request.subject().strip(),
 				request.description(), TicketStatus.NEW,
 				Objects.requireNonNullElse(request.priority(), TicketPriority.NORMAL), blankToNull(request.category()),
-				tags(request.tags()), requester, null, channel, now, now, null, null, 0);
+				tags(request.tags()), requester, null, request.groupId(), channel, now, now, null, null, 0);
 		UUID requesterId = requester;
 		return this.transactions.inTenant(caller.tenantId(),
 				() -> this.idempotency.once(caller.tenantId(), caller.userId(), idempotencyKey, "ticket",
 						this.json.writeValueAsString(request),
-						() -> requireUser(caller, requesterId, false, "requesterId").then(this.tickets.insert(ticket))
+						() -> requireUser(caller, requesterId, false, "requesterId")
+							.then(requireGroup(caller, request.groupId()))
+							.then(this.tickets.insert(ticket))
 							.flatMap((saved) -> audit(caller, saved, "created", Map.of(), false)
 								.then(publish(caller,
 										new TicketCreated(saved.id(), saved.requesterId(), saved.subject(),
 												saved.description(), saved.status(), saved.priority(), saved.category(),
 												saved.tags(), saved.channel(), saved.createdAt())))
-								.thenReturn(saved)),
+								.then((saved.groupId() != null) ? publish(caller,
+										new TicketAssigned(saved.id(), null, saved.groupId(), caller.userId(),
+												saved.createdAt()))
+										: Mono.empty())
+								.then(automate(new TicketWrite(caller, null, saved, null))))
+							.then(visible(caller, ticket.id(), false)),
 						Ticket::id, (id) -> visible(caller, id, false)));
 	}
 
@@ -138,13 +153,37 @@ class TicketDesk {
 		if (ifMatch == null) {
 			return Mono.error(ProblemException.preconditionRequired());
 		}
-		Changes changes = Changes.parse(patch, caller);
+		Changes changes = Changes.parse(patch, caller.isStaff());
 		return this.transactions.inTenant(caller.tenantId(), () -> visible(caller, id, true).flatMap((ticket) -> {
 			requireVersion(ticket, ifMatch);
-			Mono<Void> assigneeCheck = (changes.assigneeId != null)
-					? requireUser(caller, changes.assigneeId, true, "assigneeId") : Mono.empty();
-			return assigneeCheck.then(Mono.defer(() -> apply(caller, ticket, changes)));
+			return changeLocked(caller, ticket, changes, null);
 		}));
+	}
+
+	/**
+	 * Applies checked changes to a locked ticket, then lets automation react.
+	 * @param by the automation making the change, or {@code null} for the caller
+	 * @return the ticket as it is after the change and the automation
+	 */
+	Mono<Ticket> changeLocked(Caller caller, Ticket ticket, Changes changes, Automation by) {
+		Mono<Void> assigneeCheck = (changes.assigneeId != null)
+				? requireUser(caller, changes.assigneeId, true, "assigneeId") : Mono.empty();
+		return assigneeCheck.then(requireGroup(caller, changes.groupId))
+			.then(Mono.defer(() -> apply(caller, ticket, changes, by)))
+			.flatMap((after) -> (after == ticket) ? Mono.just(ticket)
+					: automate(new TicketWrite(caller, ticket, after, by))
+						.then(this.tickets.find(caller.tenantId(), ticket.id(), null, false)));
+	}
+
+	/**
+	 * Runs every {@link TicketAutomation} on a write, in order, in its transaction.
+	 * @param write the write
+	 * @return completes when all automation has run
+	 */
+	Mono<Void> automate(TicketWrite write) {
+		return Flux.fromStream(this.automations::orderedStream)
+			.concatMap((automation) -> automation.afterWrite(write))
+			.then();
 	}
 
 	Mono<Comment> reply(Caller caller, UUID id, String ifMatch, ReplyRequest request) {
@@ -156,43 +195,56 @@ class TicketDesk {
 			if (ifMatch != null) {
 				requireVersion(ticket, ifMatch);
 			}
-			if (ticket.status() == TicketStatus.CLOSED) {
-				return Mono.error(ProblemException.conflict("The ticket is closed; raise a new one instead."));
-			}
-			Instant now = now();
-			Comment comment = new Comment(this.ids.generate(), caller.tenantId(), ticket.id(), caller.userId(),
-					caller.role().name(), null, request.body(), request.isInternal(), now);
-			TicketStatus status = ticket.status();
-			Instant firstResponse = ticket.firstRespondedAt();
-			if (caller.isStaff() && !request.isInternal()) {
-				firstResponse = (firstResponse != null) ? firstResponse : now;
-				status = (status == TicketStatus.NEW) ? TicketStatus.OPEN : status;
-			}
-			else if (!caller.isStaff()) {
-				status = StatusPolicy.afterCustomerReply(status);
-			}
-			Ticket after = new Ticket(ticket.id(), ticket.tenantId(), ticket.subject(), ticket.description(), status,
-					ticket.priority(), ticket.category(), ticket.tags(), ticket.requesterId(), ticket.assigneeId(),
-					ticket.channel(), ticket.createdAt(), now, firstResponse,
-					(status == TicketStatus.SOLVED) ? ticket.solvedAt() : null, ticket.version() + 1);
-			Map<String, Object> audited = new LinkedHashMap<>();
-			audited.put("commentId", comment.id().toString());
-			if (status != ticket.status()) {
-				audited.put("status", Map.of("from", ticket.status().name(), "to", status.name()));
-			}
-			Mono<Void> statusEvent = (status != ticket.status())
-					? publish(caller,
-							new TicketStatusChanged(ticket.id(), ticket.status(), status, caller.userId(), now))
-					: Mono.empty();
-			return this.tickets.insertComment(comment)
-				.then(this.tickets.update(after))
-				.then(audit(caller, ticket, request.isInternal() ? "noted" : "replied", audited, request.isInternal()))
-				.then(publish(caller,
-						new TicketCommented(ticket.id(), comment.id(), caller.userId(), caller.role(), comment.body(),
-								comment.internal(), now)))
-				.then(statusEvent)
-				.thenReturn(comment);
+			return comment(caller, ticket, request.body(), request.isInternal())
+				.flatMap((written) -> automate(new TicketWrite(caller, ticket, written.ticket(), null))
+					.thenReturn(written.comment()));
 		}));
+	}
+
+	/** A comment and the ticket after it. */
+	record Commented(Comment comment, Ticket ticket) {
+	}
+
+	/**
+	 * Adds a reply or internal note to a locked ticket, with its status change, history
+	 * entry and events.
+	 */
+	Mono<Commented> comment(Caller caller, Ticket ticket, String body, boolean internal) {
+		if (ticket.status() == TicketStatus.CLOSED) {
+			return Mono.error(ProblemException.conflict("The ticket is closed; raise a new one instead."));
+		}
+		Instant now = now();
+		Comment comment = new Comment(this.ids.generate(), caller.tenantId(), ticket.id(), caller.userId(),
+				caller.role().name(), null, body, internal, now);
+		TicketStatus status = ticket.status();
+		Instant firstResponse = ticket.firstRespondedAt();
+		if (caller.isStaff() && !internal) {
+			firstResponse = (firstResponse != null) ? firstResponse : now;
+			status = (status == TicketStatus.NEW) ? TicketStatus.OPEN : status;
+		}
+		else if (!caller.isStaff()) {
+			status = StatusPolicy.afterCustomerReply(status);
+		}
+		Ticket after = new Ticket(ticket.id(), ticket.tenantId(), ticket.subject(), ticket.description(), status,
+				ticket.priority(), ticket.category(), ticket.tags(), ticket.requesterId(), ticket.assigneeId(),
+				ticket.groupId(), ticket.channel(), ticket.createdAt(), now, firstResponse,
+				(status == TicketStatus.SOLVED) ? ticket.solvedAt() : null, ticket.version() + 1);
+		Map<String, Object> audited = new LinkedHashMap<>();
+		audited.put("commentId", comment.id().toString());
+		if (status != ticket.status()) {
+			audited.put("status", Map.of("from", ticket.status().name(), "to", status.name()));
+		}
+		Mono<Void> statusEvent = (status != ticket.status())
+				? publish(caller, new TicketStatusChanged(ticket.id(), ticket.status(), status, caller.userId(), now))
+				: Mono.empty();
+		return this.tickets.insertComment(comment)
+			.then(this.tickets.update(after))
+			.then(audit(caller, ticket, internal ? "noted" : "replied", audited, internal))
+			.then(publish(caller,
+					new TicketCommented(ticket.id(), comment.id(), caller.userId(), caller.role(), comment.body(),
+							comment.internal(), now)))
+			.then(statusEvent)
+			.thenReturn(new Commented(comment, after));
 	}
 
 	Flux<Comment> conversation(Caller caller, UUID id, Keyset after, int fetch) {
@@ -211,7 +263,7 @@ class TicketDesk {
 		return changes;
 	}
 
-	private Mono<Ticket> apply(Caller caller, Ticket ticket, Changes changes) {
+	private Mono<Ticket> apply(Caller caller, Ticket ticket, Changes changes, Automation by) {
 		Map<String, Object> audited = new LinkedHashMap<>();
 		List<DeskflowEvent> events = new ArrayList<>();
 		Instant now = now();
@@ -247,18 +299,27 @@ class TicketDesk {
 			events.add(new TicketUpdated(ticket.id(), priority, category, tags, caller.userId(), now));
 		}
 		UUID assignee = changes.assigneeSet ? changes.assigneeId : ticket.assigneeId();
+		UUID group = changes.groupSet ? changes.groupId : ticket.groupId();
 		if (!Objects.equals(assignee, ticket.assigneeId())) {
 			audited.put("assigneeId", fromTo(ticket.assigneeId(), assignee));
-			events.add(new TicketAssigned(ticket.id(), assignee, null, caller.userId(), now));
+		}
+		if (!Objects.equals(group, ticket.groupId())) {
+			audited.put("groupId", fromTo(ticket.groupId(), group));
+		}
+		if (audited.containsKey("assigneeId") || audited.containsKey("groupId")) {
+			events.add(new TicketAssigned(ticket.id(), assignee, group, caller.userId(), now));
 		}
 		if (audited.isEmpty()) {
 			return Mono.just(ticket); // nothing changed: no new version, no event
 		}
+		if (by != null) {
+			audited.put("by", by.describe());
+		}
 		Ticket after = new Ticket(ticket.id(), ticket.tenantId(), ticket.subject(), ticket.description(), status,
-				priority, category, tags, ticket.requesterId(), assignee, ticket.channel(), ticket.createdAt(), now,
-				ticket.firstRespondedAt(), solvedAt, ticket.version() + 1);
+				priority, category, tags, ticket.requesterId(), assignee, group, ticket.channel(), ticket.createdAt(),
+				now, ticket.firstRespondedAt(), solvedAt, ticket.version() + 1);
 		return this.tickets.update(after)
-			.flatMap((saved) -> audit(caller, saved, "changed", audited, false)
+			.flatMap((saved) -> audit(caller, saved, (by != null) ? by.action() : "changed", audited, false)
 				.thenMany(Flux.fromIterable(events).concatMap((event) -> publish(caller, event)))
 				.then(Mono.just(saved)));
 	}
@@ -270,12 +331,12 @@ class TicketDesk {
 		return change;
 	}
 
-	private Mono<Ticket> visible(Caller caller, UUID id, boolean lock) {
+	Mono<Ticket> visible(Caller caller, UUID id, boolean lock) {
 		return this.tickets.find(caller.tenantId(), id, caller.isStaff() ? null : caller.userId(), lock)
 			.switchIfEmpty(Mono.error(() -> ProblemException.notFound("Ticket " + id)));
 	}
 
-	private static void requireVersion(Ticket ticket, String ifMatch) {
+	static void requireVersion(Ticket ticket, String ifMatch) {
 		boolean matches = "*".equals(ifMatch.trim()) || List.of(ifMatch.split(","))
 			.stream()
 			.map((tag) -> tag.trim().replaceFirst("^W/", ""))
@@ -292,6 +353,16 @@ class TicketDesk {
 					: Mono.error(
 							ProblemException.invalid("The ticket names an unknown user.", List.of(new FieldError(field,
 									"no such active " + (staffOnly ? "agent" : "user") + " in this tenant")))));
+	}
+
+	private Mono<Void> requireGroup(Caller caller, UUID groupId) {
+		if (groupId == null) {
+			return Mono.empty();
+		}
+		return this.tickets.isGroup(caller.tenantId(), groupId)
+			.flatMap((exists) -> exists ? Mono.<Void>empty()
+					: Mono.error(ProblemException.invalid("The ticket names an unknown group.",
+							List.of(new FieldError("groupId", "no such agent group in this tenant")))));
 	}
 
 	private Mono<Void> audit(Caller caller, Ticket ticket, String action, Map<String, Object> changes,
@@ -341,7 +412,16 @@ class TicketDesk {
 
 		UUID assigneeId;
 
-		static Changes parse(Map<String, Object> patch, Caller caller) {
+		boolean groupSet;
+
+		UUID groupId;
+
+		/**
+		 * @param patch the fields to change
+		 * @param staff whether agents or admins change them (customers may only change
+		 * the status)
+		 */
+		static Changes parse(Map<String, Object> patch, boolean staff) {
 			Changes changes = new Changes();
 			List<FieldError> errors = new ArrayList<>();
 			if (patch == null || patch.isEmpty()) {
@@ -353,7 +433,7 @@ class TicketDesk {
 				if (!CHANGEABLE.contains(name)) {
 					errors.add(new FieldError(name, "cannot be changed; changeable: " + CHANGEABLE));
 				}
-				else if (!caller.isStaff() && !"status".equals(name)) {
+				else if (!staff && !"status".equals(name)) {
 					errors.add(new FieldError(name, "customers may only change the status of a solved ticket"));
 				}
 				else {
@@ -396,6 +476,10 @@ class TicketDesk {
 				case "assigneeId" -> {
 					this.assigneeSet = true;
 					this.assigneeId = (value == null) ? null : UUID.fromString(text(value, 36));
+				}
+				case "groupId" -> {
+					this.groupSet = true;
+					this.groupId = (value == null) ? null : UUID.fromString(text(value, 36));
 				}
 				default -> throw new IllegalArgumentException(name);
 			}

@@ -28,7 +28,12 @@ final class TicketQuery {
 	static final int MAX_LIMIT = 100;
 
 	private static final List<String> PARAMETERS = List.of("status", "priority", "category", "assignee", "tag",
-			"requester", "createdFrom", "createdTo", "q", "sort", "limit", "cursor");
+			"requester", "createdFrom", "createdTo", "q", "sla", "sort", "limit", "cursor");
+
+	/** The SLA queue views: tickets with an open clock that breached or is at risk. */
+	private static final Map<String, String> SLA_VIEWS = Map.of("breached",
+			"c.breached_at is not null and c.state <> 'STOPPED'", "at-risk",
+			"c.at_risk_notified_at is not null and c.breached_at is null and c.state = 'RUNNING'");
 
 	private final UUID tenantId;
 
@@ -45,6 +50,8 @@ final class TicketQuery {
 	private UUID assigneeId;
 
 	private String tag;
+
+	private String sla;
 
 	private UUID requester;
 
@@ -137,6 +144,12 @@ final class TicketQuery {
 		one(params, "createdTo", errors, (value) -> query.createdTo = Instant.parse(value),
 				"an ISO-8601 instant such as 2026-01-31T00:00:00Z");
 		one(params, "q", errors, (value) -> query.text = bounded(value, 200), "at most 200 characters");
+		one(params, "sla", errors, (value) -> {
+			if (!staff || !SLA_VIEWS.containsKey(value)) {
+				throw new IllegalArgumentException(value);
+			}
+			query.sla = value;
+		}, "breached or at-risk (agents and admins)");
 		one(params, "sort", errors, (value) -> query.sort = Sort.parse(value),
 				"one of -created, created, -updated, updated");
 		one(params, "limit", errors, (value) -> {
@@ -255,6 +268,12 @@ final class TicketQuery {
 		if (this.tag != null) {
 			sql.append(" and t.tags @> array[cast(:tag as text)]");
 			binds.put("tag", this.tag);
+		}
+		if (this.sla != null) {
+			sql.append(
+					" and exists (select 1 from sla_clocks c where c.tenant_id = t.tenant_id and c.ticket_id = t.id and ")
+				.append(SLA_VIEWS.get(this.sla))
+				.append(")");
 		}
 		if ("none".equals(this.assignee)) {
 			sql.append(" and t.assignee_id is null");

@@ -26,7 +26,7 @@ import org.springframework.stereotype.Repository;
 class TicketRepository {
 
 	private static final String COLUMNS = "id, tenant_id, subject, description, status, priority, category, tags, "
-			+ "requester_id, assignee_id, channel, created_at, updated_at, first_responded_at, solved_at, version";
+			+ "requester_id, assignee_id, group_id, channel, created_at, updated_at, first_responded_at, solved_at, version";
 
 	private final DatabaseClient database;
 
@@ -36,7 +36,7 @@ class TicketRepository {
 
 	Mono<Ticket> insert(Ticket ticket) {
 		GenericExecuteSpec spec = this.database.sql("insert into tickets (" + COLUMNS + ") values (:id, :tenantId, "
-				+ ":subject, :description, :status, :priority, :category, :tags, :requesterId, :assigneeId, :channel, "
+				+ ":subject, :description, :status, :priority, :category, :tags, :requesterId, :assigneeId, :groupId, :channel, "
 				+ ":createdAt, :updatedAt, :firstRespondedAt, :solvedAt, :version) returning " + COLUMNS);
 		spec = bindTicket(spec, ticket);
 		return spec.map(TicketRepository::ticket).one();
@@ -64,7 +64,7 @@ class TicketRepository {
 		GenericExecuteSpec spec = this.database
 			.sql("update tickets set subject = :subject, description = :description, "
 					+ "status = :status, priority = :priority, category = :category, tags = :tags, "
-					+ "requester_id = :requesterId, assignee_id = :assigneeId, channel = :channel, created_at = :createdAt, "
+					+ "requester_id = :requesterId, assignee_id = :assigneeId, group_id = :groupId, channel = :channel, created_at = :createdAt, "
 					+ "updated_at = :updatedAt, first_responded_at = :firstRespondedAt, solved_at = :solvedAt, "
 					+ "version = :version where tenant_id = :tenantId and id = :id returning " + COLUMNS);
 		return bindTicket(spec, ticket).map(TicketRepository::ticket).one();
@@ -175,6 +175,20 @@ class TicketRepository {
 			.map((count) -> count > 0);
 	}
 
+	/**
+	 * @param tenantId the tenant
+	 * @param groupId a group id from a request
+	 * @return whether the tenant has the agent group
+	 */
+	Mono<Boolean> isGroup(UUID tenantId, UUID groupId) {
+		return this.database.sql("select count(*) from agent_groups where tenant_id = :tenantId and id = :id")
+			.bind("tenantId", tenantId)
+			.bind("id", groupId)
+			.map((row) -> row.get(0, Long.class))
+			.one()
+			.map((count) -> count > 0);
+	}
+
 	private static GenericExecuteSpec bindTicket(GenericExecuteSpec spec, Ticket ticket) {
 		spec = spec.bind("id", ticket.id())
 			.bind("tenantId", ticket.tenantId())
@@ -190,6 +204,7 @@ class TicketRepository {
 			.bind("version", ticket.version());
 		spec = nullable(spec, "category", ticket.category(), String.class);
 		spec = nullable(spec, "assigneeId", ticket.assigneeId(), UUID.class);
+		spec = nullable(spec, "groupId", ticket.groupId(), UUID.class);
 		spec = nullable(spec, "firstRespondedAt", ticket.firstRespondedAt(), Instant.class);
 		return nullable(spec, "solvedAt", ticket.solvedAt(), Instant.class);
 	}
@@ -204,10 +219,10 @@ class TicketRepository {
 				row.get("description", String.class), TicketStatus.valueOf(row.get("status", String.class)),
 				TicketPriority.valueOf(row.get("priority", String.class)), row.get("category", String.class),
 				(tags != null) ? Arrays.asList(tags) : List.of(), row.get("requester_id", UUID.class),
-				row.get("assignee_id", UUID.class), TicketChannel.valueOf(row.get("channel", String.class)),
-				row.get("created_at", Instant.class), row.get("updated_at", Instant.class),
-				row.get("first_responded_at", Instant.class), row.get("solved_at", Instant.class),
-				row.get("version", Long.class));
+				row.get("assignee_id", UUID.class), row.get("group_id", UUID.class),
+				TicketChannel.valueOf(row.get("channel", String.class)), row.get("created_at", Instant.class),
+				row.get("updated_at", Instant.class), row.get("first_responded_at", Instant.class),
+				row.get("solved_at", Instant.class), row.get("version", Long.class));
 	}
 
 }

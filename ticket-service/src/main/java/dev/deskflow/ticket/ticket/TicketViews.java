@@ -23,12 +23,12 @@ final class TicketViews {
 
 	/**
 	 * A new ticket. Customers raise tickets for themselves; staff may name the requester
-	 * (a customer of the tenant) and the channel.
+	 * (a customer of the tenant), the channel and the agent group.
 	 */
 	record RaiseTicketRequest(@NotBlank @Size(max = 500) String subject,
 			@NotBlank @Size(max = 20_000) String description, TicketPriority priority, @Size(max = 100) String category,
 			@Size(max = 20) List<@NotBlank @Size(max = 50) @Pattern(regexp = "[\\p{L}\\p{N}_.:-]+") String> tags,
-			UUID requesterId, TicketChannel channel) {
+			UUID requesterId, TicketChannel channel, UUID groupId) {
 	}
 
 	/** A reply or, from staff, an internal note ({@code internal} defaults to false). */
@@ -43,14 +43,20 @@ final class TicketViews {
 	/** A ticket as its readers see it. */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record TicketView(UUID id, String subject, String description, TicketStatus status, TicketPriority priority,
-			String category, List<String> tags, UUID requesterId, UUID assigneeId, TicketChannel channel,
-			Instant createdAt, Instant updatedAt, Instant firstRespondedAt, Instant solvedAt, long version) {
+			String category, List<String> tags, UUID requesterId, UUID assigneeId, UUID groupId, TicketChannel channel,
+			Instant createdAt, Instant updatedAt, Instant firstRespondedAt, Instant solvedAt, long version,
+			Object sla) {
 
 		static TicketView of(Ticket ticket) {
+			return of(ticket, null);
+		}
+
+		/** With the SLA clocks ({@link TicketSla}), shown to staff on a single ticket. */
+		static TicketView of(Ticket ticket, Object sla) {
 			return new TicketView(ticket.id(), ticket.subject(), ticket.description(), ticket.status(),
 					ticket.priority(), ticket.category(), ticket.tags(), ticket.requesterId(), ticket.assigneeId(),
-					ticket.channel(), ticket.createdAt(), ticket.updatedAt(), ticket.firstRespondedAt(),
-					ticket.solvedAt(), ticket.version());
+					ticket.groupId(), ticket.channel(), ticket.createdAt(), ticket.updatedAt(),
+					ticket.firstRespondedAt(), ticket.solvedAt(), ticket.version(), sla);
 		}
 
 	}

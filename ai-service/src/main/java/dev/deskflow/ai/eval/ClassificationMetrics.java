@@ -1,9 +1,9 @@
 package dev.deskflow.ai.eval;
 
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
+
+import dev.deskflow.ai.classify.MacroF1;
 
 /**
  * Accuracy, macro-F1 (unweighted mean of per-label F1 over every label that occurs as
@@ -62,20 +62,7 @@ final class ClassificationMetrics {
 	}
 
 	double macroF1() {
-		if (this.total == 0) {
-			return Double.NaN;
-		}
-		Set<String> labels = new HashSet<>(this.goldCounts.keySet());
-		labels.addAll(this.predictedCounts.keySet());
-		double sum = 0;
-		for (String label : labels) {
-			int tp = this.truePositives.getOrDefault(label, 0);
-			int gold = this.goldCounts.getOrDefault(label, 0);
-			int predicted = this.predictedCounts.getOrDefault(label, 0);
-			double denominator = gold + predicted;
-			sum += (denominator == 0) ? 0 : 2.0 * tp / denominator;
-		}
-		return sum / labels.size();
+		return (this.total == 0) ? Double.NaN : MacroF1.of(this.truePositives, this.goldCounts, this.predictedCounts);
 	}
 
 }

@@ -13,10 +13,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import dev.deskflow.ai.classify.Classifiers;
+import dev.deskflow.ai.classify.LinearClassifier;
 import dev.deskflow.ai.retrieval.Document;
+import dev.deskflow.ai.retrieval.Fusion;
+import dev.deskflow.ai.retrieval.FusionLearner;
 import dev.deskflow.ai.retrieval.Match;
 import dev.deskflow.ai.retrieval.Ranker;
 import dev.deskflow.ai.retrieval.TenantIndex;
+import dev.deskflow.ai.retrieval.TopicSpace;
 import dev.deskflow.ai.retrieval.Word2VecParameters;
 import dev.deskflow.ai.retrieval.Word2VecTrainer;
 import dev.deskflow.ai.retrieval.WordVectors;
@@ -193,12 +198,19 @@ public final class EvaluationCommand {
 			test.forEach((ticket) -> all.add(new Document(ticket.id(), ticket.text())));
 			log("indexing %d tickets", all.size());
 			ObjectNode result = JsonMapper.builder().build().createObjectNode();
-			try (TenantIndex index = TenantIndex.build("evaluation", all, model, analyzer);
+			Fusion fusion = learnFusion(train, trainDocuments, trainTerms, model, analyzer);
+			TopicSpace topics = (fusion.topic() > 0)
+					? LinearClassifier.topicSpace(trainTerms, train.stream().map(Ticket::topic).toList()) : null;
+			try (TenantIndex index = TenantIndex.build("evaluation", all, model, analyzer, fusion, topics);
 					TenantIndex trainIndex = TenantIndex.build("evaluation-train", trainDocuments, model, analyzer)) {
 				result.put("layout", layout.id());
 				result.put("train", train.size());
 				result.put("test", test.size());
 				retrieval(result, layout, train, test, index);
+				ObjectNode weights = ((ObjectNode) result.get("methods").get("hybrid")).putObject("fusion");
+				weights.put("keyword", fusion.keyword());
+				weights.put("semantic", fusion.semantic());
+				weights.put("topic", fusion.topic());
 				suggestions(result, layout, train, test, trainIndex);
 			}
 			ObjectNode training = result.putObject("training");
@@ -335,11 +347,14 @@ public final class EvaluationCommand {
 			if (!priorities.isEmpty()) {
 				labels.put("priority", priorities);
 			}
-			LabelSuggester suggester = new LabelSuggester(trainIndex, labels, LabelSuggester.DEFAULT_NEIGHBOURS);
+			Classifiers classifiers = trainClassifiers(train, labels);
+			LabelSuggester suggester = new LabelSuggester(trainIndex, labels, LabelSuggester.DEFAULT_NEIGHBOURS,
+					classifiers, TextAnalyzer.english());
 			Map<String, ClassificationMetrics> metrics = new LinkedHashMap<>();
 			labels.keySet()
 				.forEach((field) -> metrics.put(field, new ClassificationMetrics(suggester.majority(field).label())));
 			double confidenceSum = 0;
+			this.methods.clear();
 			int done = 0;
 			if (!labels.isEmpty()) {
 				for (Ticket ticket : test) {
@@ -348,6 +363,7 @@ public final class EvaluationCommand {
 						metrics.get("category").add(ticket.category(), suggestions.get("category").label());
 						confidenceSum += suggestions.get("category").confidence();
 					}
+					suggestions.forEach((field, suggestion) -> this.methods.put(field, suggestion.method()));
 					if (metrics.containsKey("priority")) {
 						metrics.get("priority").add(ticket.priority(), suggestions.get("priority").label());
 					}
@@ -369,9 +385,39 @@ public final class EvaluationCommand {
 			});
 		}
 
+		private Fusion learnFusion(List<Ticket> train, List<Document> trainDocuments, List<List<String>> trainTerms,
+				WordVectors model, TextAnalyzer analyzer) {
+			long t0 = System.nanoTime();
+			Map<String, String> topicsById = new HashMap<>();
+			train.forEach((ticket) -> {
+				if (ticket.topic() != null) {
+					topicsById.put(ticket.id(), ticket.topic());
+				}
+			});
+			Fusion fusion = FusionLearner.learn(trainDocuments, topicsById, model, analyzer,
+					LinearClassifier::topicSpace);
+			log("learned fusion %s in %.1f s", fusion, (System.nanoTime() - t0) / 1e9);
+			return fusion;
+		}
+
+		private Classifiers trainClassifiers(List<Ticket> train, Map<String, Map<String, String>> labels) {
+			long t0 = System.nanoTime();
+			TextAnalyzer analyzer = TextAnalyzer.english();
+			List<List<String>> terms = train.stream().map((ticket) -> analyzer.terms(ticket.text())).toList();
+			Map<String, List<String>> labelsByField = new LinkedHashMap<>();
+			labels.forEach((field, byId) -> labelsByField.put(field,
+					train.stream().map((ticket) -> byId.get(ticket.id())).toList()));
+			Classifiers classifiers = Classifiers.train(terms, labelsByField);
+			log("trained classifiers for %s in %.1f s", classifiers.fields(), (System.nanoTime() - t0) / 1e9);
+			return classifiers;
+		}
+
+		private final Map<String, String> methods = new HashMap<>();
+
 		private ObjectNode classification(ObjectNode result, String name, ClassificationMetrics metrics,
 				String column) {
 			ObjectNode node = result.putObject(name);
+			node.put("method", this.methods.get(name));
 			boolean present = metrics != null && metrics.total() > 0;
 			node.put("accuracy", present ? round(metrics.accuracy()) : null);
 			node.put("macroF1", present ? round(metrics.macroF1()) : null);

@@ -100,7 +100,7 @@ public class BaseModel {
 	private void load() {
 		try {
 			long started = System.nanoTime();
-			this.model = new ActiveModel(ActiveModel.BASE, vectors(this.settings));
+			this.model = ActiveModel.base(vectors(this.settings));
 			log.info("Base model ready in {} s",
 					String.format(Locale.ROOT, "%.1f", (System.nanoTime() - started) / 1e9));
 			this.events.publishEvent(new ModelChanged(null));

@@ -12,8 +12,6 @@ import dev.deskflow.ai.eval.RankingMetrics;
 import dev.deskflow.ai.retrieval.Document;
 import dev.deskflow.ai.retrieval.Match;
 import dev.deskflow.ai.retrieval.TenantIndex;
-import dev.deskflow.ai.retrieval.WordVectors;
-import dev.deskflow.ai.text.TextAnalyzer;
 
 /**
  * How a candidate model is judged: a fixed slice of the tenant's solved tickets is held
@@ -49,11 +47,12 @@ record HeldOutEvaluation(List<CorpusDocument> training, List<CorpusDocument> hel
 
 	/**
 	 * @param tenant the tenant
-	 * @param model the model to score, {@code null} for keyword-only retrieval
+	 * @param model the model to score (its vectors, fusion weights and topic space),
+	 * {@code null} for keyword-only retrieval
 	 * @return MRR@10 over the held-out tickets, {@code NaN} when none has a relevant
 	 * ticket in the training slice
 	 */
-	double mrrAt10(String tenant, WordVectors model) {
+	double mrrAt10(String tenant, ActiveModel model) {
 		List<Document> documents = this.training.stream()
 			.map((ticket) -> new Document(ticket.id().toString(), ticket.text()))
 			.toList();
@@ -66,7 +65,7 @@ record HeldOutEvaluation(List<CorpusDocument> training, List<CorpusDocument> hel
 			}
 		}
 		RankingMetrics metrics = new RankingMetrics();
-		try (TenantIndex index = TenantIndex.build(tenant, documents, model, TextAnalyzer.english())) {
+		try (TenantIndex index = ActiveModel.index(tenant, documents, model)) {
 			for (CorpusDocument query : this.heldOut) {
 				List<String> ranked = index.similar(query.text(), 10, Set.of())
 					.matches()

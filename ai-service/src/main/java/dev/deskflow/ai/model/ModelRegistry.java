@@ -45,7 +45,9 @@ public class ModelRegistry {
 	public Mono<ActiveModel> active(String tenant) {
 		return activeVersion(tenant).publishOn(Schedulers.boundedElastic()).map((version) -> {
 			try {
-				return ActiveModel.ofTenant(version.version(), WordVectorsFile.read(Path.of(version.file())));
+				Path file = Path.of(version.file());
+				return ActiveModel.ofTenant(version.version(), WordVectorsFile.read(file),
+						SupervisedFile.read(SupervisedFile.beside(file)));
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);

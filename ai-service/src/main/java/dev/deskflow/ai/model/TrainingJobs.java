@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -12,7 +14,12 @@ import java.util.UUID;
 
 import dev.deskflow.ai.AiProperties;
 import dev.deskflow.ai.corpus.Corpus;
+import dev.deskflow.ai.classify.Classifiers;
+import dev.deskflow.ai.classify.LinearClassifier;
 import dev.deskflow.ai.corpus.CorpusDocument;
+import dev.deskflow.ai.retrieval.Document;
+import dev.deskflow.ai.retrieval.Fusion;
+import dev.deskflow.ai.retrieval.FusionLearner;
 import dev.deskflow.ai.retrieval.Word2VecParameters;
 import dev.deskflow.ai.retrieval.Word2VecTrainer;
 import dev.deskflow.ai.retrieval.WordVectors;
@@ -141,12 +148,15 @@ public class TrainingJobs implements DisposableBean {
 			if (model == null) {
 				throw new IllegalStateException("the corpus has no term frequent enough");
 			}
-			progress(job, 0.7);
+			progress(job, 0.6);
 			int version = this.registry.nextVersion(tenant).block();
-			store(tenant, version, model);
+			ActiveModel.Supervised supervised = supervised(evaluation.training(), analyzer, model);
+			store(tenant, version, model, supervised);
 			progress(job, 0.8);
-			WordVectors active = this.registry.active(tenant).map(ActiveModel::vectors).block();
-			judge(tenant, job, new Candidate(version, solved.size(), parameters, model), evaluation, active);
+			ActiveModel active = this.registry.active(tenant).block();
+			judge(tenant, job,
+					new Candidate(version, solved.size(), parameters, ActiveModel.ofTenant(version, model, supervised)),
+					evaluation, active);
 		}
 		catch (RuntimeException | IOException ex) {
 			log.warn("Training job {} of tenant {} failed; the active model stays", job, tenant, ex);
@@ -154,7 +164,28 @@ public class TrainingJobs implements DisposableBean {
 		}
 	}
 
-	private void judge(String tenant, UUID job, Candidate candidate, HeldOutEvaluation evaluation, WordVectors active) {
+	// The category/priority classifiers and the fusion weights are learned from the same
+	// training slice as the vectors, so the held-out tickets judge all of them.
+	private static ActiveModel.Supervised supervised(List<CorpusDocument> training, TextAnalyzer analyzer,
+			WordVectors model) {
+		List<List<String>> terms = training.stream().map((ticket) -> analyzer.terms(ticket.text())).toList();
+		Map<String, List<String>> labels = new LinkedHashMap<>();
+		labels.put(ActiveModel.TOPIC_FIELD, training.stream().map(CorpusDocument::category).toList());
+		labels.put("priority", training.stream().map(CorpusDocument::priority).toList());
+		Classifiers classifiers = Classifiers.train(terms, labels);
+		Map<String, String> categories = new HashMap<>();
+		List<Document> documents = new ArrayList<>();
+		for (CorpusDocument ticket : training) {
+			documents.add(new Document(ticket.id().toString(), ticket.text()));
+			if (ticket.category() != null) {
+				categories.put(ticket.id().toString(), ticket.category());
+			}
+		}
+		Fusion fusion = FusionLearner.learn(documents, categories, model, analyzer, LinearClassifier::topicSpace);
+		return new ActiveModel.Supervised(classifiers, fusion);
+	}
+
+	private void judge(String tenant, UUID job, Candidate candidate, HeldOutEvaluation evaluation, ActiveModel active) {
 		double candidateMrr = evaluation.mrrAt10(tenant, candidate.model());
 		double activeMrr = (active != null) ? evaluation.mrrAt10(tenant, active) : Double.NaN;
 		double keywordMrr = evaluation.mrrAt10(tenant, null);
@@ -164,9 +195,11 @@ public class TrainingJobs implements DisposableBean {
 		metrics.put("activeMrrAt10", finite(activeMrr));
 		metrics.put("keywordOnlyMrrAt10", finite(keywordMrr));
 		metrics.put("heldOutTickets", evaluation.heldOut().size());
-		metrics.put("vocabulary", candidate.model().vocabularySize());
-		metrics.put("trainingSeconds", candidate.model().stats().seconds());
-		metrics.put("wordsPerSecond", candidate.model().stats().wordsPerSecond());
+		metrics.put("vocabulary", candidate.model().vectors().vocabularySize());
+		metrics.put("trainingSeconds", candidate.model().vectors().stats().seconds());
+		metrics.put("wordsPerSecond", candidate.model().vectors().stats().wordsPerSecond());
+		metrics.put("fusion", candidate.model().fusion());
+		metrics.put("classifiers", candidate.model().classifiers().fields());
 		int version = candidate.version();
 		this.registry.register(tenant,
 				new ModelVersion(version, candidate.corpusSize(), this.json.writeValueAsString(candidate.parameters()),
@@ -184,10 +217,12 @@ public class TrainingJobs implements DisposableBean {
 		finish(job, "SUCCEEDED", "Version " + version + " is active.", version);
 	}
 
-	private void store(String tenant, int version, WordVectors model) throws IOException {
+	private void store(String tenant, int version, WordVectors model, ActiveModel.Supervised supervised)
+			throws IOException {
 		Path file = file(tenant, version);
 		Files.createDirectories(file.getParent());
 		WordVectorsFile.write(model, file);
+		SupervisedFile.write(supervised, SupervisedFile.beside(file));
 	}
 
 	private Path file(String tenant, int version) {
@@ -228,7 +263,7 @@ public class TrainingJobs implements DisposableBean {
 	/**
 	 * What a job trained, before it is judged.
 	 */
-	private record Candidate(int version, int corpusSize, Word2VecParameters parameters, WordVectors model) {
+	private record Candidate(int version, int corpusSize, Word2VecParameters parameters, ActiveModel model) {
 	}
 
 	@Override

@@ -89,17 +89,23 @@ final class RecommendationViews {
 	}
 
 	/**
-	 * @param label the suggested value, {@code null} without labelled neighbours
-	 * @param confidence the winner's share of the neighbours' vote
+	 * @param label the suggested value, {@code null} when nothing could be suggested
+	 * @param confidence the classifier's probability of the label, or the winner's share
+	 * of the neighbours' vote
 	 * @param majorityLabel the tenant's most frequent value
 	 * @param majorityRate its share, the rate always guessing it would score
-	 * @param neighbours solved tickets that voted
+	 * @param neighbours solved tickets that voted (0 when the classifier answered)
+	 * @param method {@code classifier} (the tenant's model's linear classifier) or
+	 * {@code neighbours} (a vote of the most similar solved tickets)
+	 * @param reason the classifier's reason: the text's terms that pushed most towards
+	 * the label; empty for a vote
 	 */
-	record SuggestionView(String label, double confidence, String majorityLabel, double majorityRate, int neighbours) {
+	record SuggestionView(String label, double confidence, String majorityLabel, double majorityRate, int neighbours,
+			String method, List<String> reason) {
 
 		static SuggestionView of(Suggestion suggestion) {
 			return new SuggestionView(suggestion.label(), suggestion.confidence(), suggestion.majorityLabel(),
-					suggestion.majorityRate(), suggestion.neighbours());
+					suggestion.majorityRate(), suggestion.neighbours(), suggestion.method(), suggestion.terms());
 		}
 
 	}

@@ -12,7 +12,6 @@ import dev.deskflow.ai.corpus.CorpusDocument;
 import dev.deskflow.ai.model.ActiveModel;
 import dev.deskflow.ai.retrieval.Document;
 import dev.deskflow.ai.retrieval.TenantIndex;
-import dev.deskflow.ai.retrieval.WordVectors;
 import dev.deskflow.ai.suggest.LabelSuggester;
 import dev.deskflow.ai.text.TextAnalyzer;
 import dev.deskflow.common.event.RecommendationKind;
@@ -24,7 +23,8 @@ import dev.deskflow.common.event.RecommendationKind;
  *
  * @param tickets solved and closed tickets
  * @param articles published articles
- * @param suggester category and priority by the solved tickets' vote
+ * @param suggester category and priority by the model's classifiers, or else the solved
+ * tickets' vote
  * @param documents every indexed document by id
  * @param modelName the model that answers, or {@link ActiveModel#KEYWORD_ONLY}
  */
@@ -56,15 +56,15 @@ record Snapshot(TenantIndex tickets, TenantIndex articles, LabelSuggester sugges
 				priorities.put(id, document.priority());
 			}
 		}
-		WordVectors vectors = (model != null) ? model.vectors() : null;
-		TenantIndex ticketIndex = TenantIndex.build(tenant, tickets, vectors, TextAnalyzer.english());
-		TenantIndex articleIndex = TenantIndex.build(tenant, articles, vectors, TextAnalyzer.english());
+		TenantIndex ticketIndex = ActiveModel.index(tenant, tickets, model);
+		TenantIndex articleIndex = ActiveModel.index(tenant, articles, model);
 		Map<String, Map<String, String>> labels = new LinkedHashMap<>();
 		labels.put(CATEGORY, categories);
 		labels.put(PRIORITY, priorities);
 		return new Snapshot(ticketIndex, articleIndex,
-				new LabelSuggester(ticketIndex, labels, LabelSuggester.DEFAULT_NEIGHBOURS), Map.copyOf(documents),
-				(model != null) ? model.name() : ActiveModel.KEYWORD_ONLY);
+				new LabelSuggester(ticketIndex, labels, LabelSuggester.DEFAULT_NEIGHBOURS,
+						(model != null) ? model.classifiers() : null, TextAnalyzer.english()),
+				Map.copyOf(documents), (model != null) ? model.name() : ActiveModel.KEYWORD_ONLY);
 	}
 
 }

@@ -1,6 +1,7 @@
 package dev.deskflow.ai.retrieval;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,11 +28,22 @@ final class ReciprocalRankFusion {
 
 	/**
 	 * @param rankings each ranking best first
+	 * @return {@link #fuse(List, double[])} with every ranking weighing 1
+	 */
+	List<Fused> fuse(List<List<Hit>> rankings) {
+		double[] weights = new double[rankings.size()];
+		Arrays.fill(weights, 1);
+		return fuse(rankings, weights);
+	}
+
+	/**
+	 * @param rankings each ranking best first
+	 * @param weights each ranking's weight
 	 * @return every listed document with its fused score and its 1-based rank in each
 	 * ranking ({@code null} where absent), best first; ties go to the better best rank,
 	 * then to the earlier ranking's order
 	 */
-	List<Fused> fuse(List<List<Hit>> rankings) {
+	List<Fused> fuse(List<List<Hit>> rankings, double[] weights) {
 		Map<String, Fused> fused = new LinkedHashMap<>();
 		for (int r = 0; r < rankings.size(); r++) {
 			List<Hit> ranking = rankings.get(r);
@@ -40,13 +52,20 @@ final class ReciprocalRankFusion {
 				Fused entry = fused.computeIfAbsent(id, (key) -> new Fused(key, rankings.size()));
 				if (entry.ranks[r] == null) {
 					entry.ranks[r] = position + 1;
-					entry.score += 1.0 / (this.k + position + 1);
+					entry.score += weights[r] / (this.k + position + 1);
 				}
 			}
 		}
 		List<Fused> result = new ArrayList<>(fused.values());
-		result.sort(Comparator.comparingDouble((Fused f) -> -f.score).thenComparingInt(Fused::bestRank));
+		sort(result);
 		return result;
+	}
+
+	/**
+	 * @param fused entries whose scores changed
+	 */
+	static void sort(List<Fused> fused) {
+		fused.sort(Comparator.comparingDouble((Fused f) -> -f.score).thenComparingInt(Fused::bestRank));
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,10 +44,24 @@ public final class TenantIndex implements AutoCloseable {
 
 	private final WordVectors model;
 
-	private final ReciprocalRankFusion fusion = new ReciprocalRankFusion(ReciprocalRankFusion.DEFAULT_K);
+	private final ReciprocalRankFusion rrf = new ReciprocalRankFusion(ReciprocalRankFusion.DEFAULT_K);
 
-	private TenantIndex(String tenant, TextAnalyzer analyzer, Map<String, List<String>> termsById, WordVectors model) {
+	private final Fusion fusion;
+
+	private final TopicSpace topics;
+
+	private final Map<String, double[]> topicById;
+
+	private TenantIndex(String tenant, TextAnalyzer analyzer, Map<String, List<String>> termsById, WordVectors model,
+			Fusion fusion, TopicSpace topics) {
 		this.tenant = tenant;
+		this.fusion = fusion;
+		boolean useTopics = topics != null && fusion.topic() > 0;
+		this.topics = useTopics ? topics : null;
+		this.topicById = new HashMap<>();
+		if (useTopics) {
+			termsById.forEach((id, terms) -> this.topicById.put(id, topics.distribution(terms)));
+		}
 		this.analyzer = analyzer;
 		this.termSets = new LinkedHashMap<>();
 		termsById.forEach((id, terms) -> this.termSets.put(id, Set.copyOf(terms)));
@@ -65,6 +80,21 @@ public final class TenantIndex implements AutoCloseable {
 	 * @return the index
 	 */
 	public static TenantIndex build(String tenant, List<Document> documents, WordVectors model, TextAnalyzer analyzer) {
+		return build(tenant, documents, model, analyzer, Fusion.EQUAL, null);
+	}
+
+	/**
+	 * @param tenant the tenant the documents belong to
+	 * @param documents the tenant's documents; ids must be unique
+	 * @param model the tenant's Word2Vec, or {@code null} before one exists
+	 * (keyword-only)
+	 * @param analyzer the analysis the model was trained with
+	 * @param fusion how the hybrid ranking weighs its signals
+	 * @param topics the tenant's label distributions, or {@code null} for none
+	 * @return the index
+	 */
+	public static TenantIndex build(String tenant, List<Document> documents, WordVectors model, TextAnalyzer analyzer,
+			Fusion fusion, TopicSpace topics) {
 		Objects.requireNonNull(tenant, "tenant");
 		Map<String, List<String>> termsById = new LinkedHashMap<>();
 		for (Document document : documents) {
@@ -72,7 +102,19 @@ public final class TenantIndex implements AutoCloseable {
 				throw new IllegalArgumentException("Duplicate document id " + document.id());
 			}
 		}
-		return new TenantIndex(tenant, analyzer, termsById, model);
+		return new TenantIndex(tenant, analyzer, termsById, model, Objects.requireNonNull(fusion, "fusion"), topics);
+	}
+
+	/**
+	 * @param tenant the tenant
+	 * @param termsById documents already analysed, by id
+	 * @param model the Word2Vec
+	 * @param analyzer the analysis queries get
+	 * @return a keyword/embedding index with plain RRF
+	 */
+	static TenantIndex ofTerms(String tenant, Map<String, List<String>> termsById, WordVectors model,
+			TextAnalyzer analyzer) {
+		return new TenantIndex(tenant, analyzer, termsById, model, Fusion.EQUAL, null);
 	}
 
 	/**
@@ -156,10 +198,7 @@ public final class TenantIndex implements AutoCloseable {
 	}
 
 	private List<Match> hybrid(List<String> terms, float[] queryVector, int k, Set<String> skip) {
-		int depth = Math.max(k, CANDIDATES);
-		List<Hit> keyword = this.bm25.search(terms, depth, skip);
-		List<Hit> semantic = this.embeddings.search(terms, depth, skip);
-		List<ReciprocalRankFusion.Fused> fused = this.fusion.fuse(List.of(keyword, semantic));
+		List<ReciprocalRankFusion.Fused> fused = fuse(terms, skip, this.fusion, Math.max(k, CANDIDATES));
 		List<Match> matches = new ArrayList<>(Math.min(k, fused.size()));
 		for (ReciprocalRankFusion.Fused entry : fused) {
 			if (matches.size() == k) {
@@ -176,6 +215,59 @@ public final class TenantIndex implements AutoCloseable {
 					similarity(queryVector, entry.id), sharedTerms(terms, entry.id), sources));
 		}
 		return matches;
+	}
+
+	private List<ReciprocalRankFusion.Fused> fuse(List<String> terms, Set<String> skip, Fusion weights, int depth) {
+		List<Hit> keyword = this.bm25.search(terms, depth, skip);
+		List<Hit> semantic = this.embeddings.search(terms, depth, skip);
+		List<ReciprocalRankFusion.Fused> fused = this.rrf.fuse(List.of(keyword, semantic),
+				new double[] { weights.keyword(), weights.semantic() });
+		if (this.topics != null) {
+			double[] query = this.topics.distribution(terms);
+			for (ReciprocalRankFusion.Fused entry : fused) {
+				entry.score += weights.topic() * agreement(query, this.topicById.get(entry.id))
+						/ (ReciprocalRankFusion.DEFAULT_K + 1);
+			}
+			ReciprocalRankFusion.sort(fused);
+		}
+		return fused;
+	}
+
+	/**
+	 * The hybrid's candidates for a query with their signals, for learning the fusion
+	 * weights without querying again for each setting.
+	 * @param terms the query's terms
+	 * @param skip ids never to return
+	 * @return each candidate's ranks and label agreement
+	 */
+	List<Candidate> candidates(List<String> terms, Set<String> skip) {
+		Fusion probe = new Fusion(1, 1, (this.topics != null) ? 1 : 0);
+		double[] query = (this.topics != null) ? this.topics.distribution(terms) : null;
+		List<Candidate> candidates = new ArrayList<>();
+		for (ReciprocalRankFusion.Fused entry : fuse(terms, skip, probe, CANDIDATES)) {
+			double agreement = (query != null) ? agreement(query, this.topicById.get(entry.id)) : 0;
+			candidates.add(new Candidate(entry.id, entry.ranks[0], entry.ranks[1], agreement));
+		}
+		return candidates;
+	}
+
+	private static double agreement(double[] query, double[] document) {
+		double dot = 0;
+		for (int i = 0; i < query.length; i++) {
+			dot += query[i] * document[i];
+		}
+		return dot;
+	}
+
+	/**
+	 * One hybrid candidate's signals.
+	 *
+	 * @param id the document
+	 * @param bm25Rank its keyword rank, {@code null} when absent
+	 * @param word2vecRank its embedding rank, {@code null} when absent
+	 * @param agreement its label agreement with the query, 0 without a topic space
+	 */
+	record Candidate(String id, Integer bm25Rank, Integer word2vecRank, double agreement) {
 	}
 
 	private Double similarity(float[] queryVector, String id) {

@@ -9,16 +9,22 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import dev.deskflow.ai.classify.Classifiers;
+import dev.deskflow.ai.classify.LinearClassifier;
 import dev.deskflow.ai.retrieval.Match;
 import dev.deskflow.ai.retrieval.SearchResult;
 import dev.deskflow.ai.retrieval.TenantIndex;
+import dev.deskflow.ai.text.TextAnalyzer;
 
 /**
- * Suggests labels (category, priority, …) for a text by a weighted vote of its nearest
- * labelled neighbours in the tenant's hybrid ranking. A neighbour at rank r votes with
- * its fused score (the reciprocal-rank weight {@code 1/(60 + r)} summed over the rankers
- * that found it), so neighbours both rankers agree on count more. The confidence is the
- * winner's share of the vote.
+ * Suggests labels (category, priority, …) for a text. A field the tenant's
+ * {@link Classifiers} cover is answered by its linear classifier (confidence: the label's
+ * probability; reason: the terms that pushed most towards it). Any other field (no
+ * classifier trained yet, e.g. before the first training job, or under the base model) is
+ * answered by a weighted vote of the text's nearest labelled neighbours in the tenant's
+ * hybrid ranking. A neighbour at rank r votes with its fused score (the reciprocal-rank
+ * weight {@code 1/(60 + r)} summed over the rankers that found it), so neighbours both
+ * rankers agree on count more. The confidence is the winner's share of the vote.
  * <p>
  * The index must hold only labelled documents of one tenant. Immutable; thread-safe.
  */
@@ -35,16 +41,36 @@ public final class LabelSuggester {
 
 	private final int neighbours;
 
+	private final Classifiers classifiers;
+
+	private final TextAnalyzer analyzer;
+
 	/**
+	 * A suggester that answers every field by the neighbours' vote.
 	 * @param index the tenant's index of labelled documents
 	 * @param labelsByField per field (e.g. {@code category}), the label of each document
 	 * id; documents without a label for a field simply do not vote on it
 	 * @param neighbours how many neighbours vote
 	 */
 	public LabelSuggester(TenantIndex index, Map<String, Map<String, String>> labelsByField, int neighbours) {
+		this(index, labelsByField, neighbours, null, null);
+	}
+
+	/**
+	 * @param index the tenant's index of labelled documents
+	 * @param labelsByField per field (e.g. {@code category}), the label of each document
+	 * id; documents without a label for a field simply do not vote on it
+	 * @param neighbours how many neighbours vote
+	 * @param classifiers the tenant's classifiers, or {@code null} for the vote alone
+	 * @param analyzer the analysis the classifiers were trained with
+	 */
+	public LabelSuggester(TenantIndex index, Map<String, Map<String, String>> labelsByField, int neighbours,
+			Classifiers classifiers, TextAnalyzer analyzer) {
 		this.index = Objects.requireNonNull(index);
 		this.labelsByField = Map.copyOf(labelsByField);
 		this.neighbours = neighbours;
+		this.classifiers = classifiers;
+		this.analyzer = analyzer;
 		labelsByField.forEach((field, labels) -> this.majorities.put(field, Majority.of(labels.values())));
 	}
 
@@ -54,12 +80,27 @@ public final class LabelSuggester {
 	 * @return one suggestion per field
 	 */
 	public Map<String, Suggestion> suggest(String text, Set<String> excluded) {
-		SearchResult result = this.index.similar(text, this.neighbours, excluded);
+		SearchResult result = null;
+		List<String> terms = null;
 		Map<String, Suggestion> suggestions = new LinkedHashMap<>();
 		for (Map.Entry<String, Map<String, String>> field : this.labelsByField.entrySet()) {
+			LinearClassifier classifier = (this.classifiers != null) ? this.classifiers.forField(field.getKey()) : null;
+			if (classifier != null) {
+				terms = (terms != null) ? terms : this.analyzer.terms(text);
+				suggestions.put(field.getKey(), classify(field.getKey(), classifier, terms));
+				continue;
+			}
+			result = (result != null) ? result : this.index.similar(text, this.neighbours, excluded);
 			suggestions.put(field.getKey(), vote(field.getKey(), field.getValue(), result));
 		}
 		return suggestions;
+	}
+
+	private Suggestion classify(String field, LinearClassifier classifier, List<String> terms) {
+		Majority majority = this.majorities.get(field);
+		LinearClassifier.Prediction prediction = classifier.predict(terms);
+		return new Suggestion(field, prediction.label(), prediction.confidence(), majority.label(), majority.rate(), 0,
+				false, Suggestion.CLASSIFIER, prediction.terms());
 	}
 
 	private Suggestion vote(String field, Map<String, String> labels, SearchResult result) {
@@ -80,7 +121,8 @@ public final class LabelSuggester {
 		}
 		Majority majority = this.majorities.get(field);
 		if (weights.isEmpty()) {
-			return new Suggestion(field, null, 0, majority.label(), majority.rate(), 0, result.keywordOnly());
+			return new Suggestion(field, null, 0, majority.label(), majority.rate(), 0, result.keywordOnly(),
+					Suggestion.NEIGHBOURS, List.of());
 		}
 		// ties go to the label whose best neighbour ranked higher
 		List<Map.Entry<String, Double>> ranked = new ArrayList<>(weights.entrySet());
@@ -88,7 +130,7 @@ public final class LabelSuggester {
 			.thenComparingInt((e) -> firstSeen.get(e.getKey())));
 		Map.Entry<String, Double> winner = ranked.get(0);
 		return new Suggestion(field, winner.getKey(), winner.getValue() / total, majority.label(), majority.rate(),
-				voters, result.keywordOnly());
+				voters, result.keywordOnly(), Suggestion.NEIGHBOURS, List.of());
 	}
 
 	/**

@@ -15,6 +15,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 class EvaluationCommandTest {
 
@@ -47,6 +48,14 @@ class EvaluationCommandTest {
 			}
 		}
 		assertThat(result.get("priority").get("column").asString()).isEqualTo("urgency");
+		// both fields have labels in train: the classifiers answer, and the fusion
+		// weights
+		// learned from the train tickets are reported
+		assertThat(result.get("category").get("method").asString()).isEqualTo("classifier");
+		assertThat(result.get("priority").get("method").asString()).isEqualTo("classifier");
+		JsonNode fusion = result.get("methods").get("hybrid").get("fusion");
+		assertThat(fusion.get("keyword").asDouble() + fusion.get("semantic").asDouble()).isEqualTo(1.0, within(1e-9));
+		assertThat(fusion.get("topic").asDouble()).isGreaterThanOrEqualTo(0.0);
 		assertThat(result.get("training").get("seconds").asDouble()).isPositive();
 		assertThat(result.get("training").get("wordsPerSecond").asDouble()).isPositive();
 		assertThat(result.get("latencyMs").get("p50").asDouble()).isPositive();

@@ -55,6 +55,20 @@ class TrainingJobsTest extends AiServiceTestBase {
 		assertThat(models.get(0).get("parameters").get("dimensions").asInt()).isEqualTo(16);
 		assertThat(models.get(0).get("metrics").get("mrrAt10").asDouble()).isBetween(0.0, 1.0);
 		await().atMost(WAIT).until(() -> "tenant-v1".equals(modelOf(admin, probe)));
+		// the version also learned its category classifier and fusion weights, kept
+		// beside
+		// the vectors
+		assertThat(models.get(0).get("metrics").get("classifiers").toString()).contains("category");
+		assertThat(models.get(0).get("metrics").get("fusion").get("keyword").asDouble()).isBetween(0.0, 1.0);
+		assertThat(MODEL_DIRECTORY.resolve(tenant).resolve("v1.supervised")).isRegularFile();
+		JsonNode suggestions = recommendations(admin, probe).get("suggestions");
+		assertThat(suggestions.get("category").get("method").asString()).isEqualTo("classifier");
+		assertThat(suggestions.get("category").get("label").asString()).isEqualTo("network");
+		assertThat(suggestions.get("category").get("reason").valueStream().map(JsonNode::asString).toList())
+			.isNotEmpty()
+			.isSubsetOf("vpn", "tunnel", "disconnect", "drop");
+		// every ticket has the same priority: no classifier for it, the neighbours vote
+		assertThat(suggestions.get("priority").get("method").asString()).isEqualTo("neighbours");
 
 		// the next version's file cannot be written: the job fails, version 1 stays
 		// active

@@ -1,0 +1,128 @@
+package dev.deskflow.ai.classify;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A tenant's label classifiers, one per field (category, priority), over one shared
+ * TF-IDF feature space, trained from its labelled tickets and stored in binary beside its
+ * Word2Vec (plain Java streams: loading needs no LIBLINEAR). Immutable.
+ */
+public final class Classifiers {
+
+	private static final int MAGIC = 0x4446434C; // "DFCL"
+
+	private static final int FORMAT = 1;
+
+	private final TfIdfFeatures features;
+
+	private final Map<String, LinearClassifier> byField;
+
+	private Classifiers(TfIdfFeatures features, Map<String, LinearClassifier> byField) {
+		this.features = features;
+		this.byField = byField;
+	}
+
+	/**
+	 * @param documents the documents' terms
+	 * @param labelsByField per field, each document's label ({@code null} where it has
+	 * none), aligned with {@code documents}
+	 * @return the classifiers; a field with fewer than two labels gets none
+	 */
+	public static Classifiers train(List<List<String>> documents, Map<String, List<String>> labelsByField) {
+		TfIdfFeatures features = TfIdfFeatures.fit(documents);
+		Map<String, LinearClassifier> byField = new LinkedHashMap<>();
+		labelsByField.forEach((field, labels) -> {
+			LinearClassifier classifier = LinearClassifier.train(features, documents, labels);
+			if (classifier != null) {
+				byField.put(field, classifier);
+			}
+		});
+		return new Classifiers(features, byField);
+	}
+
+	/**
+	 * @param field a field, e.g. {@code category}
+	 * @return its classifier, or {@code null} when it has none
+	 */
+	public LinearClassifier forField(String field) {
+		return this.byField.get(field);
+	}
+
+	/**
+	 * @return the fields that have a classifier
+	 */
+	public List<String> fields() {
+		return List.copyOf(this.byField.keySet());
+	}
+
+	/**
+	 * @param out where to write
+	 * @throws IOException when it cannot be written
+	 */
+	public void write(DataOutputStream out) throws IOException {
+		out.writeInt(MAGIC);
+		out.writeInt(FORMAT);
+		out.writeInt(this.features.size());
+		for (int f = 0; f < this.features.size(); f++) {
+			out.writeUTF(this.features.term(f));
+			out.writeFloat(this.features.idf(f));
+		}
+		out.writeInt(this.byField.size());
+		for (Map.Entry<String, LinearClassifier> entry : this.byField.entrySet()) {
+			LinearClassifier classifier = entry.getValue();
+			out.writeUTF(entry.getKey());
+			out.writeInt(classifier.labels().size());
+			for (int c = 0; c < classifier.labels().size(); c++) {
+				out.writeUTF(classifier.labels().get(c));
+				out.writeFloat(classifier.bias()[c]);
+				for (float weight : classifier.weights()[c]) {
+					out.writeFloat(weight);
+				}
+			}
+		}
+	}
+
+	/**
+	 * @param in what {@link #write(DataOutputStream)} wrote
+	 * @return the classifiers
+	 * @throws IOException when it cannot be read or is not classifiers
+	 */
+	public static Classifiers read(DataInputStream in) throws IOException {
+		if (in.readInt() != MAGIC || in.readInt() != FORMAT) {
+			throw new IOException("not Deskflow classifiers");
+		}
+		int dims = in.readInt();
+		String[] terms = new String[dims];
+		float[] idf = new float[dims];
+		for (int f = 0; f < dims; f++) {
+			terms[f] = in.readUTF();
+			idf[f] = in.readFloat();
+		}
+		TfIdfFeatures features = new TfIdfFeatures(terms, idf);
+		int fields = in.readInt();
+		Map<String, LinearClassifier> byField = new LinkedHashMap<>();
+		for (int i = 0; i < fields; i++) {
+			String field = in.readUTF();
+			int classes = in.readInt();
+			List<String> labels = new ArrayList<>(classes);
+			float[][] weights = new float[classes][dims];
+			float[] bias = new float[classes];
+			for (int c = 0; c < classes; c++) {
+				labels.add(in.readUTF());
+				bias[c] = in.readFloat();
+				for (int f = 0; f < dims; f++) {
+					weights[c][f] = in.readFloat();
+				}
+			}
+			byField.put(field, new LinearClassifier(features, labels.toArray(String[]::new), weights, bias));
+		}
+		return new Classifiers(features, byField);
+	}
+
+}

@@ -1,0 +1,185 @@
+package dev.deskflow.ai.retrieval;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Predicate;
+
+import dev.deskflow.ai.text.TextAnalyzer;
+
+/**
+ * Learns a tenant's {@link Fusion} weights from its own documents, as the service does on
+ * a tenant's corpus: every fifth document (in the given order, at most
+ * {@value #MAX_QUERIES}) becomes a validation query against an index of the others, and
+ * the weights with the best MRR@10 on those queries win (ties keep plain RRF).
+ * <p>
+ * What is relevant depends on what the tenant has: with labels (categories) on both
+ * sides, a document of the query's label, and the label agreement of a topic space
+ * trained on the indexed part only takes part; without labels, a self-supervised
+ * known-item task (the inverse cloze task): the query is the first half of a document's
+ * terms and the one relevant document its second half, which rewards a ranker that finds
+ * the same issue described in other words. No weight is set by hand.
+ */
+public final class FusionLearner {
+
+	static final int MAX_QUERIES = 400;
+
+	private static final int VALIDATION_EVERY = 5;
+
+	private static final int CUTOFF = 10;
+
+	private static final double[] KEYWORD_SHARES = { 0.5, 0, 0.1, 0.2, 0.3, 0.4, 0.6, 0.7, 0.8, 0.9, 1 };
+
+	private static final double[] TOPIC_WEIGHTS = { 0, 0.5, 1, 2, 4, 8 };
+
+	private FusionLearner() {
+	}
+
+	/**
+	 * @param documents the tenant's documents
+	 * @param labels each labelled document's label by id (may be empty)
+	 * @param model the tenant's Word2Vec; without one there is nothing to fuse
+	 * @param analyzer the analysis
+	 * @param topicTrainer trains a topic space from documents' terms and labels
+	 * ({@code null} labels for unlabelled ones); may return {@code null}
+	 * @return the learned weights
+	 */
+	public static Fusion learn(List<Document> documents, Map<String, String> labels, WordVectors model,
+			TextAnalyzer analyzer, BiFunction<List<List<String>>, List<String>, TopicSpace> topicTrainer) {
+		if (model == null) {
+			return Fusion.EQUAL;
+		}
+		List<Document> indexed = new ArrayList<>();
+		List<Document> queries = new ArrayList<>();
+		for (int i = 0; i < documents.size(); i++) {
+			boolean query = i % VALIDATION_EVERY == VALIDATION_EVERY - 1 && queries.size() < MAX_QUERIES;
+			(query ? queries : indexed).add(documents.get(i));
+		}
+		boolean labelled = queries.stream().filter((d) -> labels.containsKey(d.id())).count() >= queries.size() / 2
+				&& indexed.stream().map((d) -> labels.get(d.id())).filter(Objects::nonNull).distinct().count() >= 2;
+		List<Query> validation = labelled ? labelled(indexed, queries, labels, model, analyzer, topicTrainer)
+				: knownItems(indexed, queries, model, analyzer);
+		return best(validation);
+	}
+
+	private static List<Query> labelled(List<Document> indexed, List<Document> queries, Map<String, String> labels,
+			WordVectors model, TextAnalyzer analyzer,
+			BiFunction<List<List<String>>, List<String>, TopicSpace> topicTrainer) {
+		List<List<String>> terms = indexed.stream().map((d) -> analyzer.terms(d.text())).toList();
+		TopicSpace topics = topicTrainer.apply(terms, indexed.stream().map((d) -> labels.get(d.id())).toList());
+		Map<String, Long> perLabel = new HashMap<>();
+		indexed.forEach((d) -> {
+			if (labels.containsKey(d.id())) {
+				perLabel.merge(labels.get(d.id()), 1L, Long::sum);
+			}
+		});
+		List<Query> validation = new ArrayList<>();
+		try (TenantIndex index = TenantIndex.build("fusion-learning", indexed, model, analyzer,
+				new Fusion(1, 1, (topics != null) ? 1 : 0), topics)) {
+			for (Document query : queries) {
+				String label = labels.get(query.id());
+				long relevant = (label != null) ? perLabel.getOrDefault(label, 0L) : 0;
+				if (relevant > 0) {
+					validation.add(Query.of(index.candidates(analyzer.terms(query.text()), Set.of()),
+							(id) -> label.equals(labels.get(id))));
+				}
+			}
+		}
+		return validation;
+	}
+
+	private static List<Query> knownItems(List<Document> indexed, List<Document> queries, WordVectors model,
+			TextAnalyzer analyzer) {
+		Map<String, List<String>> corpus = new LinkedHashMap<>();
+		indexed.forEach((d) -> corpus.put(d.id(), analyzer.terms(d.text())));
+		List<List<String>> firstHalves = new ArrayList<>();
+		List<Document> asked = new ArrayList<>();
+		for (Document query : queries) {
+			List<String> terms = analyzer.terms(query.text());
+			if (terms.size() >= 4) {
+				firstHalves.add(terms.subList(0, terms.size() / 2));
+				corpus.put(query.id(), terms.subList(terms.size() / 2, terms.size()));
+				asked.add(query);
+			}
+		}
+		List<Query> validation = new ArrayList<>();
+		try (TenantIndex index = TenantIndex.ofTerms("fusion-learning", corpus, model, analyzer)) {
+			for (int i = 0; i < asked.size(); i++) {
+				String target = asked.get(i).id();
+				validation.add(Query.of(index.candidates(firstHalves.get(i), Set.of()), target::equals));
+			}
+		}
+		return validation;
+	}
+
+	private static Fusion best(List<Query> validation) {
+		Fusion best = Fusion.EQUAL;
+		double bestScore = -1;
+		boolean topics = validation.stream().anyMatch(Query::hasAgreement);
+		for (double topic : topics ? TOPIC_WEIGHTS : new double[] { 0 }) {
+			for (double share : KEYWORD_SHARES) {
+				Fusion fusion = new Fusion(share, 1 - share, topic);
+				double score = 0;
+				for (Query query : validation) {
+					score += query.reciprocalRank(fusion);
+				}
+				if (score > bestScore + 1e-9) {
+					bestScore = score;
+					best = fusion;
+				}
+			}
+		}
+		return best;
+	}
+
+	/**
+	 * One validation query's candidates, with which are relevant.
+	 */
+	private record Query(List<TenantIndex.Candidate> candidates, boolean[] relevant) {
+
+		static Query of(List<TenantIndex.Candidate> candidates, Predicate<String> relevant) {
+			boolean[] flags = new boolean[candidates.size()];
+			for (int i = 0; i < flags.length; i++) {
+				flags[i] = relevant.test(candidates.get(i).id());
+			}
+			return new Query(candidates, flags);
+		}
+
+		boolean hasAgreement() {
+			return this.candidates.stream().anyMatch((c) -> c.agreement() > 0);
+		}
+
+		double reciprocalRank(Fusion fusion) {
+			int n = this.candidates.size();
+			double[] scores = new double[n];
+			for (int i = 0; i < n; i++) {
+				TenantIndex.Candidate c = this.candidates.get(i);
+				scores[i] = score(c.bm25Rank(), fusion.keyword()) + score(c.word2vecRank(), fusion.semantic())
+						+ fusion.topic() * c.agreement() / (ReciprocalRankFusion.DEFAULT_K + 1);
+			}
+			Integer[] order = new Integer[n];
+			for (int i = 0; i < n; i++) {
+				order[i] = i;
+			}
+			Arrays.sort(order, (a, b) -> Double.compare(scores[b], scores[a]));
+			for (int position = 0; position < Math.min(CUTOFF, n); position++) {
+				if (this.relevant[order[position]]) {
+					return 1.0 / (position + 1);
+				}
+			}
+			return 0;
+		}
+
+		private static double score(Integer rank, double weight) {
+			return (rank != null) ? weight / (ReciprocalRankFusion.DEFAULT_K + rank) : 0;
+		}
+
+	}
+
+}

@@ -2,6 +2,7 @@ package dev.deskflow.gateway;
 
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -151,9 +152,23 @@ class AuthenticationTest extends GatewayTestBase {
 	}
 
 	@Test
+	void passesTheOperatorsOwnCredentialToTicketService() {
+		for (String path : List.of("/api/admin/tenants", "/api/admin/tenants/acme", "/api/admin/signing-keys")) {
+			this.web.get()
+				.uri(path)
+				.header(HttpHeaders.AUTHORIZATION, "Bearer local-operator-token")
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody(String.class)
+				.value((echo) -> assertThat(echo).contains("authorization: Bearer local-operator-token"));
+		}
+	}
+
+	@Test
 	void keepsEverythingElseBehindTheToken() {
 		this.web.post().uri("/api/kb/articles").bodyValue("{}").exchange().expectStatus().isUnauthorized();
-		this.web.get().uri("/api/admin/tenants").exchange().expectStatus().isUnauthorized();
+		this.web.get().uri("/api/admin/users").exchange().expectStatus().isUnauthorized();
 		this.web.get().uri("/api/auth/me").exchange().expectStatus().isUnauthorized();
 		this.web.get().uri("/api/ai/models").exchange().expectStatus().isUnauthorized();
 	}

@@ -7,10 +7,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A client of the public API, as an SPA or a script would be: JSON over HTTP with a
@@ -65,6 +68,38 @@ final class Api {
 			.method("PATCH", HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
 	}
 
+	Answer delete(String path, User user) {
+		return send(request(path, user).DELETE());
+	}
+
+	/**
+	 * Any request, as an attacker or a fuzzer would send it.
+	 * @param method the HTTP method
+	 * @param path the path and query, sent as written
+	 * @param user the caller, or null for none
+	 * @param headers extra headers (name, value, name, value, …)
+	 * @param body the raw body, or null for none
+	 * @return the answer
+	 */
+	Answer raw(String method, String path, User user, String body, String... headers) {
+		HttpRequest.Builder builder = request(path, user).method(method,
+				(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
+		for (int i = 0; i < headers.length; i += 2) {
+			builder.header(headers[i], headers[i + 1]);
+		}
+		return send(builder);
+	}
+
+	/** An answer that must be a problem: the status and a problem+json body with it. */
+	static void assertProblem(Answer answer, int... statuses) {
+		assertThat(answer.status()).as(String.valueOf(answer.body())).isIn(Arrays.stream(statuses).boxed().toArray());
+		assertThat(answer.header("Content-Type")).as("the content type of a %d: %s", answer.status(), answer.body())
+			.startsWith("application/problem+json");
+		assertThat(answer.body()).isNotNull();
+		assertThat(answer.body().path("status").asInt()).as(answer.body().toString()).isEqualTo(answer.status());
+		assertThat(answer.body().path("title").asString()).as(answer.body().toString()).isNotBlank();
+	}
+
 	private HttpRequest.Builder request(String path, User user) {
 		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(this.base + path))
 			.timeout(Duration.ofSeconds(30));
@@ -78,9 +113,7 @@ final class Api {
 		try {
 			HttpResponse<String> response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 			String body = response.body();
-			return new Answer(response.statusCode(), response,
-					(body == null || body.isBlank()) ? null : (body.startsWith("{") || body.startsWith("["))
-							? JSON.readTree(body) : JSON.getNodeFactory().textNode(body));
+			return new Answer(response.statusCode(), response, parse(body));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -89,6 +122,21 @@ final class Api {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	private static JsonNode parse(String body) {
+		if (body == null || body.isBlank()) {
+			return null;
+		}
+		if (body.startsWith("{") || body.startsWith("[")) {
+			try {
+				return JSON.readTree(body);
+			}
+			catch (tools.jackson.core.JacksonException ex) {
+				// not JSON after all: kept as text for the assertion that reports it
+			}
+		}
+		return JSON.getNodeFactory().textNode(body);
 	}
 
 	static JsonNode claims(String token) {

@@ -57,6 +57,17 @@ final class LiveSocket implements WebSocket.Listener, AutoCloseable {
 				&& channel.equals(frame.path("channel").asString()));
 	}
 
+	/**
+	 * Asks to follow a channel.
+	 * @return the answer: {@code subscribed} or {@code error}
+	 */
+	JsonNode trySubscribe(String channel) {
+		int from = this.frames.size();
+		send("{\"type\":\"subscribe\",\"channel\":\"" + channel + "\"}");
+		return await(from, (frame) -> List.of("subscribed", "error").contains(frame.path("type").asString())
+				&& channel.equals(frame.path("channel").asString()));
+	}
+
 	void send(String text) {
 		this.socket.sendText(text, true).join();
 	}

@@ -1,7 +1,16 @@
 package dev.deskflow.system;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -75,12 +84,15 @@ final class LocalPlatform {
 	}
 
 	private static LocalPlatform start(Map<String, String> environment) {
-		Path root = Path.of(System.getProperty("deskflow.root", "..")).toAbsolutePath().normalize();
+		Path project = Path.of(System.getProperty("deskflow.root", "..")).toAbsolutePath().normalize();
 		Path home = Path.of("target", "platform-home").toAbsolutePath();
 		deleteRecursively(home);
+		Path root = snapshot(project, Path.of("target", "platform-root").toAbsolutePath());
 		Map<String, Integer> ports = new LinkedHashMap<>();
+		// FAULT_CONTROL turns on the launcher's fault control
+		// (DESKFLOW_FAULT_CONTROL_PORT)
 		for (String port : List.of("POSTGRES", "KAFKA", "KAFKA_CONTROLLER", "REDIS", "GATEWAY", "GATEWAY_MANAGEMENT",
-				"TICKET", "AI", "REALTIME")) {
+				"TICKET", "AI", "REALTIME", "FAULT_CONTROL")) {
 			ports.put(port, Ports.freePort());
 		}
 		List<String> command = new ArrayList<>(
@@ -108,7 +120,9 @@ final class LocalPlatform {
 		}
 		LocalPlatform platform = new LocalPlatform(ports, home, launcher);
 		Path status = home.resolve("status.properties");
-		await("the platform to start (" + home.resolve("launcher.out") + ")").atMost(Duration.ofMinutes(5))
+		// longer than the launcher's own wait: on two cores shared with other builds a
+		// first start with demo seeding can take minutes
+		await("the platform to start (" + home.resolve("launcher.out") + ")").atMost(Duration.ofMinutes(10))
 			.pollInterval(Duration.ofSeconds(1))
 			.until(() -> {
 				if (!launcher.isAlive()) {
@@ -118,6 +132,71 @@ final class LocalPlatform {
 				return Files.exists(status);
 			});
 		return platform;
+	}
+
+	/**
+	 * Injects a fault through the launcher's fault control and waits until it is done.
+	 * @param command {@code stop kafka}, {@code start kafka}, {@code stop redis} or
+	 * {@code start redis}
+	 */
+	void fault(String command) {
+		try (Socket control = new Socket(InetAddress.getLoopbackAddress(), this.ports.get("FAULT_CONTROL"))) {
+			control.setSoTimeout((int) Duration.ofMinutes(2).toMillis());
+			control.getOutputStream().write((command + "\n").getBytes(StandardCharsets.UTF_8));
+			String answer = new BufferedReader(new InputStreamReader(control.getInputStream(), StandardCharsets.UTF_8))
+				.readLine();
+			if (!"ok".equals(answer)) {
+				throw new IllegalStateException(command + ": " + answer);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * Waits until every service and the gateway report ready, as after a restart.
+	 */
+	void awaitHealthy() {
+		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+		for (String port : List.of("TICKET", "AI", "REALTIME", "GATEWAY_MANAGEMENT")) {
+			HttpRequest readiness = HttpRequest.newBuilder(URI.create(service(port) + "/actuator/health/readiness"))
+				.timeout(Duration.ofSeconds(5))
+				.build();
+			await(port + " ready").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+				try {
+					return http.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+				}
+				catch (IOException ex) {
+					return false;
+				}
+			});
+		}
+	}
+
+	/**
+	 * Copies the launcher's and the services' jars into a folder of their own, so that a
+	 * module rebuilt while the platform runs does not replace a jar under a running JVM;
+	 * the demo data and the built SPA are linked.
+	 * @return the folder, laid out as the project is
+	 */
+	private static Path snapshot(Path project, Path snapshot) {
+		deleteRecursively(snapshot);
+		try {
+			for (String module : List.of("deploy/launcher", "gateway", "ticket-service", "ai-service",
+					"realtime-service")) {
+				String jar = module.substring(module.lastIndexOf('/') + 1) + "-0.1.0-SNAPSHOT-exec.jar";
+				Path copy = snapshot.resolve(module).resolve("target").resolve(jar);
+				Files.createDirectories(copy.getParent());
+				Files.copy(project.resolve(module).resolve("target").resolve(jar), copy);
+			}
+			Files.createSymbolicLink(snapshot.resolve("deploy/demo-data"), project.resolve("deploy/demo-data"));
+			Files.createSymbolicLink(snapshot.resolve("web"), project.resolve("web"));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not copy the built jars (run ./mvnw install first)", ex);
+		}
+		return snapshot;
 	}
 
 	/**

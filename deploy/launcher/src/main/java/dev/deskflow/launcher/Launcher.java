@@ -83,6 +83,7 @@ public final class Launcher {
 			platform.startServices();
 			platform.awaitReady();
 			platform.supervise();
+			FaultControl.startIfEnabled(System.getenv(FaultControl.VARIABLE), platform);
 		}
 		catch (RuntimeException ex) {
 			System.err.println("deskflow: the platform did not start: " + message(ex));

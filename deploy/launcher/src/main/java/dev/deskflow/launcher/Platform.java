@@ -7,10 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 import dev.deskflow.launcher.LaunchSettings.Port;
 import dev.deskflow.testsupport.LocalKafka;
@@ -28,11 +31,38 @@ final class Platform {
 
 	private static final Logger log = LoggerFactory.getLogger(Platform.class);
 
-	private static final Duration READY_TIMEOUT = Duration.ofMinutes(4);
+	// generous: on two cores shared with other work a first start with demo seeding takes
+	// minutes
+	private static final Duration READY_TIMEOUT = Duration.ofMinutes(8);
+
+	private static final String POSTGRES = "postgres";
+
+	private static final String KAFKA = "kafka";
+
+	private static final String REDIS = "redis";
+
+	/** How soon a service that ended is started again: doubling per quick crash. */
+	static final Duration FIRST_RESTART_DELAY = Duration.ofSeconds(1);
+
+	static final Duration MAX_RESTART_DELAY = Duration.ofSeconds(30);
+
+	/**
+	 * A service up this long before it ended counts as healthy: its backoff starts over.
+	 */
+	static final Duration STABLE_UPTIME = Duration.ofMinutes(1);
 
 	private final LaunchSettings settings;
 
-	private final List<AutoCloseable> servers = new ArrayList<>();
+	private final Map<String, Supplier<AutoCloseable>> starters = new LinkedHashMap<>();
+
+	/** The running servers by name, in the order they started. */
+	private final Map<String, AutoCloseable> servers = new LinkedHashMap<>();
+
+	/** Per service: how many times in a row it ended soon after starting. */
+	private final Map<String, Integer> quickCrashes = new HashMap<>();
+
+	/** Per ended service: when (System.nanoTime) it is due to start again. */
+	private final Map<String, Long> restartsDue = new HashMap<>();
 
 	private final List<ServiceProcess> services = new ArrayList<>();
 
@@ -45,25 +75,70 @@ final class Platform {
 	/** Starts PostgreSQL, Kafka and Redis side by side, each with its data folder. */
 	void startServers() {
 		Path data = this.settings.home().resolve("data");
-		CompletableFuture<LocalPostgres> postgres = CompletableFuture.supplyAsync(() -> {
+		this.starters.put(POSTGRES, () -> {
 			LocalPostgres server = LocalPostgres.start(this.settings.port(Port.POSTGRES), data.resolve("postgres"));
 			server.createDatabaseIfMissing("deskflow_ticket");
 			server.createDatabaseIfMissing("deskflow_ai");
 			return server;
 		});
-		CompletableFuture<LocalKafka> kafka = CompletableFuture.supplyAsync(() -> LocalKafka
-			.start(this.settings.port(Port.KAFKA), this.settings.port(Port.KAFKA_CONTROLLER), data.resolve("kafka")));
-		CompletableFuture<LocalRedis> redis = CompletableFuture
-			.supplyAsync(() -> LocalRedis.start(this.settings.port(Port.REDIS), data.resolve("redis")));
+		this.starters.put(KAFKA, () -> LocalKafka.start(this.settings.port(Port.KAFKA),
+				this.settings.port(Port.KAFKA_CONTROLLER), data.resolve("kafka")));
+		this.starters.put(REDIS, () -> LocalRedis.start(this.settings.port(Port.REDIS), data.resolve("redis")));
 		// register each as soon as it runs, so a failure of another still stops it
-		for (CompletableFuture<? extends AutoCloseable> server : List.of(postgres, kafka, redis)) {
-			server.thenAccept(this::registerServer);
-		}
-		CompletableFuture.allOf(postgres, kafka, redis).join();
+		CompletableFuture
+			.allOf(this.starters.entrySet()
+				.stream()
+				.map((starter) -> CompletableFuture.supplyAsync(starter.getValue())
+					.thenAccept((server) -> registerServer(starter.getKey(), server)))
+				.toArray(CompletableFuture[]::new))
+			.join();
 	}
 
-	private synchronized void registerServer(AutoCloseable server) {
-		this.servers.add(server);
+	private void registerServer(String name, AutoCloseable server) {
+		synchronized (this.servers) {
+			this.servers.put(name, server);
+		}
+	}
+
+	/**
+	 * Stops Kafka or Redis while the services run: a fault injected by the system tests
+	 * through {@link FaultControl}, never otherwise.
+	 * @param name {@code kafka} or {@code redis}
+	 * @throws IllegalArgumentException when that server is unknown or not running
+	 */
+	void stopServer(String name) {
+		synchronized (this.servers) {
+			AutoCloseable server = this.servers.remove(faultable(name));
+			if (server == null) {
+				throw new IllegalArgumentException(name + " is not running");
+			}
+			close(server);
+		}
+	}
+
+	/**
+	 * Starts again a server {@link #stopServer stopped} before, on its port and data.
+	 * @param name {@code kafka} or {@code redis}
+	 * @throws IllegalArgumentException when that server is unknown or running
+	 */
+	void startServer(String name) {
+		synchronized (this.servers) {
+			if (this.stopping || this.servers.containsKey(faultable(name))) {
+				throw new IllegalArgumentException(name + " is running");
+			}
+			Supplier<AutoCloseable> starter = this.starters.get(name);
+			if (starter == null) {
+				throw new IllegalArgumentException(name + " was never started by this platform");
+			}
+			this.servers.put(name, starter.get());
+		}
+	}
+
+	private static String faultable(String name) {
+		if (!KAFKA.equals(name) && !REDIS.equals(name)) {
+			throw new IllegalArgumentException("only kafka and redis can be stopped and started, not " + name);
+		}
+		return name;
 	}
 
 	/**
@@ -206,7 +281,10 @@ final class Platform {
 	/**
 	 * Restarts a service whose process ended while the platform runs (a crash, an
 	 * out-of-memory kill, {@code kill -9}), as Kubernetes would restart its pod: checked
-	 * every second, each restart after the same grace period.
+	 * every second, each restart after a grace period that starts at
+	 * {@link #FIRST_RESTART_DELAY} and doubles each time the service ends again within
+	 * {@link #STABLE_UPTIME} of starting, up to {@link #MAX_RESTART_DELAY}, so a service
+	 * that cannot start does not take the machine's cores in a restart loop.
 	 */
 	void supervise() {
 		Thread supervisor = new Thread(() -> {
@@ -224,12 +302,34 @@ final class Platform {
 		supervisor.start();
 	}
 
+	/**
+	 * @param quickCrashes how many times in a row the service ended soon after starting
+	 * @return how long to wait before starting it again
+	 */
+	static Duration restartDelay(int quickCrashes) {
+		int doublings = Math.min(quickCrashes, 10);
+		Duration delay = FIRST_RESTART_DELAY.multipliedBy(1L << doublings);
+		return (delay.compareTo(MAX_RESTART_DELAY) > 0) ? MAX_RESTART_DELAY : delay;
+	}
+
 	private synchronized void restartEnded() {
 		for (int i = 0; i < this.services.size() && !this.stopping; i++) {
 			ServiceProcess service = this.services.get(i);
-			if (!service.isAlive()) {
-				System.out.printf("  %-17s ended (exit code %d); restarting it (log: %s)%n", service.name(),
-						service.exitCode(), service.log());
+			if (service.isAlive()) {
+				continue;
+			}
+			Long due = this.restartsDue.get(service.name());
+			if (due == null) {
+				int crashes = (service.uptime().compareTo(STABLE_UPTIME) < 0)
+						? this.quickCrashes.getOrDefault(service.name(), 0) + 1 : 0;
+				this.quickCrashes.put(service.name(), crashes);
+				Duration delay = restartDelay(crashes);
+				System.out.printf("  %-17s ended (exit code %d); restarting it in %d s (log: %s)%n", service.name(),
+						service.exitCode(), delay.toSeconds(), service.log());
+				this.restartsDue.put(service.name(), System.nanoTime() + delay.toNanos());
+			}
+			else if (System.nanoTime() - due >= 0) {
+				this.restartsDue.remove(service.name());
 				this.services.set(i, service.restarted());
 			}
 		}
@@ -238,28 +338,32 @@ final class Platform {
 	/** Stops the services, then the servers; safe to call more than once. */
 	void stop() {
 		List<ServiceProcess> running;
-		List<AutoCloseable> started;
 		synchronized (this) {
 			if (this.stopping) {
 				return;
 			}
 			this.stopping = true;
 			running = List.copyOf(this.services);
-			started = new ArrayList<>(this.servers);
 		}
 		CompletableFuture
 			.allOf(running.stream()
 				.map((service) -> CompletableFuture.runAsync(() -> service.stop(Duration.ofSeconds(20))))
 				.toArray(CompletableFuture[]::new))
 			.join();
-		java.util.Collections.reverse(started);
-		for (AutoCloseable server : started) {
-			try {
-				server.close();
-			}
-			catch (Exception ex) {
-				log.debug("Stopping {} failed (it may have stopped on Ctrl-C already)", server, ex);
-			}
+		synchronized (this.servers) {
+			List<AutoCloseable> started = new ArrayList<>(this.servers.values());
+			Collections.reverse(started);
+			started.forEach(Platform::close);
+			this.servers.clear();
+		}
+	}
+
+	private static void close(AutoCloseable server) {
+		try {
+			server.close();
+		}
+		catch (Exception ex) {
+			log.debug("Stopping {} failed (it may have stopped on Ctrl-C already)", server, ex);
 		}
 	}
 

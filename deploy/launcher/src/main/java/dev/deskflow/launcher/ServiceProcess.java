@@ -31,6 +31,8 @@ final class ServiceProcess {
 
 	private final Supplier<ServiceProcess> again;
 
+	private final long startedAt = System.nanoTime();
+
 	private ServiceProcess(String name, Process process, URI readiness, Path log, Supplier<ServiceProcess> again) {
 		this.name = name;
 		this.process = process;
@@ -87,6 +89,13 @@ final class ServiceProcess {
 
 	boolean isAlive() {
 		return this.process.isAlive();
+	}
+
+	/**
+	 * @return how long ago the process was started
+	 */
+	Duration uptime() {
+		return Duration.ofNanos(System.nanoTime() - this.startedAt);
 	}
 
 	/**

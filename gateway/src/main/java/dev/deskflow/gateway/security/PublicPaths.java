@@ -26,6 +26,22 @@ final class PublicPaths {
 			new PathPatternParserServerWebExchangeMatcher("/api/docs/**", HttpMethod.GET));
 
 	/**
+	 * The platform operator's calls (tenants, signing keys): their bearer credential is
+	 * the operator token, not an access token, and ticket-service checks it itself.
+	 */
+	static final ServerWebExchangeMatcher OPERATOR_ENDPOINTS = new OrServerWebExchangeMatcher(
+			new PathPatternParserServerWebExchangeMatcher("/api/admin/tenants"),
+			new PathPatternParserServerWebExchangeMatcher("/api/admin/tenants/**"),
+			new PathPatternParserServerWebExchangeMatcher("/api/admin/signing-keys"),
+			new PathPatternParserServerWebExchangeMatcher("/api/admin/signing-keys/**"));
+
+	/**
+	 * Calls whose bearer credential, if any, is not the gateway's to verify.
+	 */
+	static final ServerWebExchangeMatcher OWN_CREDENTIALS = new OrServerWebExchangeMatcher(TOKEN_ENDPOINTS,
+			OPERATOR_ENDPOINTS);
+
+	/**
 	 * Every GET outside {@code /api}, {@code /ws} and the breakers' fallbacks.
 	 */
 	static final ServerWebExchangeMatcher PAGES = new AndServerWebExchangeMatcher(
@@ -44,9 +60,8 @@ final class PublicPaths {
 			// the published knowledge base; ticket-service filters what is public
 			.pathMatchers(HttpMethod.GET, "/api/kb/articles", "/api/kb/articles/**")
 			.permitAll()
-			// the platform operator creates tenants; ticket-service checks its own
-			// credential
-			.pathMatchers(HttpMethod.POST, "/api/admin/tenants")
+			// the platform operator; ticket-service checks its own credential
+			.matchers(OPERATOR_ENDPOINTS)
 			.permitAll()
 			// realtime-service authenticates the one-time connect ticket of the upgrade
 			.pathMatchers(HttpMethod.GET, "/ws")

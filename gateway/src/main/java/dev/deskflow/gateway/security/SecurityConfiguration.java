@@ -119,7 +119,7 @@ class SecurityConfiguration {
 
 	private static ServerAuthenticationConverter ignoringTokensOnTokenEndpoints() {
 		ServerBearerTokenAuthenticationConverter bearer = new ServerBearerTokenAuthenticationConverter();
-		return (exchange) -> PublicPaths.TOKEN_ENDPOINTS.matches(exchange)
+		return (exchange) -> PublicPaths.OWN_CREDENTIALS.matches(exchange)
 			.flatMap((match) -> match.isMatch() ? Mono.empty() : bearer.convert(exchange));
 	}
 

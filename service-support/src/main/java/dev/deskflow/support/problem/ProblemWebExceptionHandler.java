@@ -115,6 +115,10 @@ public class ProblemWebExceptionHandler implements WebExceptionHandler, Ordered 
 		if (failure instanceof ResponseStatusException status) {
 			return fromStatus(status.getStatusCode(), status.getReason());
 		}
+		if (UnstorableText.causes(failure)) {
+			return ProblemException
+				.invalid("The request contains a character that cannot be stored, such as a NUL character.", List.of());
+		}
 		log.error("Unexpected failure of {} {} (request {})", exchange.getRequest().getMethod(),
 				exchange.getRequest().getPath(), exchange.getRequest().getId(), failure);
 		return new ProblemException(HttpStatus.INTERNAL_SERVER_ERROR, ProblemTypes.INTERNAL, "Internal error",

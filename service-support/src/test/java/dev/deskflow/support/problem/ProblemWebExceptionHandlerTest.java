@@ -193,6 +193,20 @@ class ProblemWebExceptionHandlerTest {
 			.doesNotExist();
 	}
 
+	@Test
+	void answersTextTheDatabaseCannotStoreAsBadInput() {
+		this.web.get()
+			.uri("/stored?q={q}", "a\u0000b")
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectHeader()
+			.contentType("application/problem+json")
+			.expectBody()
+			.jsonPath("$.detail")
+			.value((detail) -> org.assertj.core.api.Assertions.assertThat((String) detail).contains("NUL"));
+	}
+
 	@SpringBootApplication
 	@Import(NotesController.class)
 	static class App {
@@ -219,6 +233,15 @@ class ProblemWebExceptionHandlerTest {
 		@GetMapping("/limited")
 		Mono<String> limited() {
 			return Mono.error(ProblemException.rateLimited(7, "Slow down"));
+		}
+
+		/**
+		 * What R2DBC raises, wrapped by Spring, when PostgreSQL meets a NUL character.
+		 */
+		@GetMapping("/stored")
+		Mono<String> stored(@RequestParam String q) {
+			return Mono.error(new IllegalStateException("insert failed", new io.r2dbc.spi.R2dbcBadGrammarException(
+					"invalid byte sequence for encoding \"UTF8\": 0x00", "22021")));
 		}
 
 		@GetMapping("/broken")

@@ -19,8 +19,10 @@ import org.springframework.validation.annotation.Validated;
  * {@code deskflow.security.*} of service-support.
  *
  * @param redisKeyPrefix prefix of every Redis key the service writes
- * @param consumerGroup prefix of the consumer group of each instance; a random instance
- * id is appended so that every instance receives every event
+ * @param consumerGroup prefix of the consumer group of each instance; the instance id is
+ * appended so that every instance receives every event
+ * @param instanceId this instance's stable name (a pod's name), so that a restarted
+ * instance resumes its consumer group where it stopped; empty for a random one
  * @param session WebSocket sessions
  * @param connectTickets one-time connect tickets
  * @param replay the per-tenant event streams
@@ -29,9 +31,9 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("deskflow.realtime")
 public record RealtimeProperties(@NotBlank @Pattern(regexp = "[a-z0-9:-]+:") String redisKeyPrefix,
-		@NotBlank String consumerGroup, @Valid @NotNull @DefaultValue Session session,
-		@Valid @NotNull @DefaultValue ConnectTickets connectTickets, @Valid @NotNull @DefaultValue Replay replay,
-		@Valid @NotNull @DefaultValue Presence presence) {
+		@NotBlank String consumerGroup, @DefaultValue("") @Pattern(regexp = "[A-Za-z0-9._-]{0,100}") String instanceId,
+		@Valid @NotNull @DefaultValue Session session, @Valid @NotNull @DefaultValue ConnectTickets connectTickets,
+		@Valid @NotNull @DefaultValue Replay replay, @Valid @NotNull @DefaultValue Presence presence) {
 
 	/**
 	 * @param outboundBuffer frames queued for one client before it counts as too slow and

@@ -1,7 +1,10 @@
 package dev.deskflow.realtime;
 
+import java.util.UUID;
+
 import dev.deskflow.testsupport.Actuator;
 import dev.deskflow.testsupport.Ports;
+import dev.deskflow.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,8 +23,11 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @AutoConfigureWebTestClient
 class ReadinessWhenServersAreDownTest {
 
+	static final TestTokens TOKENS = TestTokens.start("down-key");
+
 	@DynamicPropertySource
 	static void nothingListens(DynamicPropertyRegistry registry) {
+		registry.add("deskflow.security.jwks-uri", TOKENS::jwksUri);
 		registry.add("spring.kafka.bootstrap-servers", () -> "127.0.0.1:" + Ports.freePort());
 		registry.add("spring.data.redis.port", Ports::freePort);
 		registry.add("deskflow.health.kafka-timeout", () -> "500ms");
@@ -38,6 +44,18 @@ class ReadinessWhenServersAreDownTest {
 	@Test
 	void reportsNotReadyNamingRedisWhenRedisIsDown() {
 		Actuator.assertNotReadyBecauseOf(this.web, "redis");
+	}
+
+	@Test
+	void answersConnectTicketsWith503WhileRedisIsDown() {
+		this.web.post()
+			.uri("/api/realtime/connect-tickets")
+			.header("Authorization", "Bearer " + TOKENS.mint(UUID.randomUUID(), "acme", "AGENT"))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(503)
+			.expectHeader()
+			.contentType("application/problem+json");
 	}
 
 	@Test

@@ -171,6 +171,10 @@ final class Platform {
 
 		Map<String, String> realtime = new LinkedHashMap<>(shared);
 		realtime.put("DESKFLOW_REALTIME_PORT", port(Port.REALTIME));
+		// a restarted realtime-service resumes its consumer group: nothing published
+		// while
+		// it was down is missing from the replay stream
+		realtime.put("DESKFLOW_REALTIME_INSTANCE_ID", "local");
 		start("realtime-service", realtime, readiness(Port.REALTIME));
 
 		Map<String, String> gateway = new LinkedHashMap<>(shared);

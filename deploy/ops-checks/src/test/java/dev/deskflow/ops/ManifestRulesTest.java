@@ -161,7 +161,11 @@ class ManifestRulesTest {
 		for (Deployment deployment : deployments(rendering)) {
 			for (EnvVar variable : container(deployment).getEnv()) {
 				assertThat(variable.getValue()).as("%s has no literal value", variable.getName()).isNull();
-				assertThat(variable.getValueFrom().getSecretKeyRef()).isNotNull();
+				// a Secret, or the pod's own fields (downward API), such as its name
+				assertThat(variable.getValueFrom().getSecretKeyRef() != null
+						|| variable.getValueFrom().getFieldRef() != null)
+					.as("%s comes from a Secret or the pod's fields", variable.getName())
+					.isTrue();
 			}
 		}
 	}

@@ -24,18 +24,29 @@ final class SecondInstance {
 
 	static synchronized int port() {
 		if (context == null) {
-			context = new SpringApplicationBuilder(RealtimeServiceApplication.class)
-				.initializers((app) -> app.getBeanFactory().addBeanPostProcessor(new OwnNettyResources()))
-				// command-line arguments: they win over application.yml, as the test
-				// context's properties do
-				.run(arguments(Map.of("server.port", "0", "spring.kafka.bootstrap-servers",
-						SharedServers.kafka().bootstrapServers(), "spring.data.redis.host", "127.0.0.1",
-						"spring.data.redis.port", Integer.toString(SharedServers.redis().port()),
-						"deskflow.security.jwks-uri", RealtimeTestBase.jwksUri(), "logging.level.org.apache.kafka",
-						"WARN")));
-			RealtimeTestBase.awaitAssigned(context.getBean(KafkaListenerEndpointRegistry.class));
+			context = start(Map.of());
 		}
 		return context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+	}
+
+	/**
+	 * Starts another instance on the test's servers and waits until its fan-out listens.
+	 * @param settings properties beyond the servers' (they win over application.yml)
+	 * @return the running instance; the caller closes it
+	 */
+	static ConfigurableApplicationContext start(Map<String, String> settings) {
+		Map<String, String> properties = new java.util.HashMap<>(Map.of("server.port", "0",
+				"spring.kafka.bootstrap-servers", SharedServers.kafka().bootstrapServers(), "spring.data.redis.host",
+				"127.0.0.1", "spring.data.redis.port", Integer.toString(SharedServers.redis().port()),
+				"deskflow.security.jwks-uri", RealtimeTestBase.jwksUri(), "logging.level.org.apache.kafka", "WARN"));
+		properties.putAll(settings);
+		ConfigurableApplicationContext started = new SpringApplicationBuilder(RealtimeServiceApplication.class)
+			.initializers((app) -> app.getBeanFactory().addBeanPostProcessor(new OwnNettyResources()))
+			// command-line arguments: they win over application.yml, as the test
+			// context's properties do
+			.run(arguments(properties));
+		RealtimeTestBase.awaitAssigned(started.getBean(KafkaListenerEndpointRegistry.class));
+		return started;
 	}
 
 	private static String[] arguments(Map<String, String> properties) {

@@ -115,6 +115,14 @@ public class ProblemWebExceptionHandler implements WebExceptionHandler, Ordered 
 		if (failure instanceof ResponseStatusException status) {
 			return fromStatus(status.getStatusCode(), status.getReason());
 		}
+		if (DependencyUnavailable.causes(failure)) {
+			log.warn("{} {} (request {}) failed: a server it needs is unavailable: {}",
+					exchange.getRequest().getMethod(), exchange.getRequest().getPath(), exchange.getRequest().getId(),
+					failure.toString());
+			return new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.SERVICE_UNAVAILABLE,
+					"Service unavailable", "A server this service needs is unavailable. Try again shortly.", List.of(),
+					Map.of());
+		}
 		if (UnstorableText.causes(failure)) {
 			return ProblemException
 				.invalid("The request contains a character that cannot be stored, such as a NUL character.", List.of());

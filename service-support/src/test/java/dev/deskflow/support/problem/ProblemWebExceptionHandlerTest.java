@@ -207,6 +207,20 @@ class ProblemWebExceptionHandlerTest {
 			.value((detail) -> org.assertj.core.api.Assertions.assertThat((String) detail).contains("NUL"));
 	}
 
+	@Test
+	void answersAnUnreachableServerWith503() {
+		this.web.get()
+			.uri("/unreachable")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+			.expectHeader()
+			.contentType("application/problem+json")
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("https://deskflow.dev/problems/service-unavailable");
+	}
+
 	@SpringBootApplication
 	@Import(NotesController.class)
 	static class App {
@@ -242,6 +256,13 @@ class ProblemWebExceptionHandlerTest {
 		Mono<String> stored(@RequestParam String q) {
 			return Mono.error(new IllegalStateException("insert failed", new io.r2dbc.spi.R2dbcBadGrammarException(
 					"invalid byte sequence for encoding \"UTF8\": 0x00", "22021")));
+		}
+
+		/** What R2DBC raises when the database cannot be reached. */
+		@GetMapping("/unreachable")
+		Mono<String> unreachable() {
+			return Mono.error(new IllegalStateException("query failed",
+					new io.r2dbc.spi.R2dbcNonTransientResourceException("Connection refused")));
 		}
 
 		@GetMapping("/broken")

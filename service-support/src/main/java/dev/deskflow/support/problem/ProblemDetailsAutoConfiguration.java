@@ -11,7 +11,7 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * Makes {@link ProblemWebExceptionHandler} answer every failure of a reactive Deskflow
- * service.
+ * service, and refuses NUL characters in query parameters ({@link NulCharacterFilter}).
  */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = Type.REACTIVE)
@@ -21,6 +21,11 @@ public class ProblemDetailsAutoConfiguration {
 	@ConditionalOnMissingBean
 	ProblemWebExceptionHandler problemWebExceptionHandler(ObjectProvider<JsonMapper> json) {
 		return new ProblemWebExceptionHandler(json.getIfAvailable(() -> JsonMapper.builder().build()));
+	}
+
+	@Bean
+	NulCharacterFilter nulCharacterFilter() {
+		return new NulCharacterFilter();
 	}
 
 }

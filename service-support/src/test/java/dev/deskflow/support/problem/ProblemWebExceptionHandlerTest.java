@@ -196,7 +196,7 @@ class ProblemWebExceptionHandlerTest {
 	@Test
 	void answersTextTheDatabaseCannotStoreAsBadInput() {
 		this.web.get()
-			.uri("/stored?q={q}", "a\u0000b")
+			.uri("/stored?q={q}", "a NUL in a JSON string")
 			.exchange()
 			.expectStatus()
 			.isBadRequest()
@@ -205,6 +205,20 @@ class ProblemWebExceptionHandlerTest {
 			.expectBody()
 			.jsonPath("$.detail")
 			.value((detail) -> org.assertj.core.api.Assertions.assertThat((String) detail).contains("NUL"));
+	}
+
+	@Test
+	void refusesANulCharacterInAQueryParameterBeforeTheEndpoint() {
+		this.web.get()
+			.uri("/notes?limit=1&q={q}", "a\u0000b")
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectHeader()
+			.contentType("application/problem+json")
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("q");
 	}
 
 	@Test

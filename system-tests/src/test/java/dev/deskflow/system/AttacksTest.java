@@ -501,7 +501,7 @@ class AttacksTest extends PlatformTest {
 		Api.User agent = newUser(attacker.admin(), attacker.slug(), "AGENT", "a long enough password");
 		List<String> payloads = List.of("' OR '1'='1", "%' OR 1=1 --", VICTIM + "') UNION SELECT * FROM tickets --",
 				VICTIM + " OR 1=1", "!!(" + VICTIM + " | x):* <-> & |", "\\", "%", "_", "''", "\u0000",
-				"${jndi:ldap://x}", VICTIM + "' OR tenant_id IS NOT NULL OR 'a'='a", "x".repeat(5000));
+				"${jndi:ldap://x}", VICTIM + "' OR tenant_id IS NOT NULL OR 'a'='a", "x".repeat(2000));
 		List<String> ticketParameters = List.of("q", "status", "priority", "category", "assignee", "tag", "requester",
 				"createdFrom", "createdTo", "sort", "limit", "cursor");
 		for (String payload : payloads) {

@@ -68,14 +68,20 @@ final class LoopbackClient {
 			socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), this.port), 5000);
 			socket.setSoTimeout(30_000);
 			OutputStream out = socket.getOutputStream();
-			out.write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
-			out.write(content);
-			out.flush();
-			String reply = readAll(socket.getInputStream());
+			try {
+				out.write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
+				out.write(content);
+				out.flush();
+			}
+			catch (IOException ex) {
+				// the server may have answered before taking the whole body: read its
+				// answer
+			}
+			String reply = readReply(socket.getInputStream());
 			int headEnd = reply.indexOf("\r\n\r\n");
 			String head = (headEnd < 0) ? reply : reply.substring(0, headEnd);
 			String rest = (headEnd < 0) ? "" : reply.substring(headEnd + 4);
-			String raw = head.toLowerCase(Locale.ROOT).contains("transfer-encoding: chunked") ? dechunk(rest) : rest;
+			String raw = isChunked(head) ? dechunk(rest) : rest;
 			return new Reply(Integer.parseInt(head.substring(9, 12)), head,
 					new String(raw.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
 		}
@@ -99,10 +105,56 @@ final class LoopbackClient {
 		return body.toString();
 	}
 
-	private static String readAll(InputStream in) throws IOException {
+	/**
+	 * Reads one response as its framing says (Content-Length, chunked, or up to the end
+	 * of the stream when it has neither), so a server that answers before reading the
+	 * whole request body and then resets the connection still gives its answer.
+	 */
+	private static String readReply(InputStream in) throws IOException {
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-		in.transferTo(bytes);
+		int headEnd = -1;
+		byte[] buffer = new byte[8192];
+		while (headEnd < 0) {
+			int n = in.read(buffer);
+			if (n < 0) {
+				return latin1(bytes);
+			}
+			bytes.write(buffer, 0, n);
+			headEnd = latin1(bytes).indexOf("\r\n\r\n");
+		}
+		String head = latin1(bytes).substring(0, headEnd);
+		long length = contentLength(head);
+		while (!complete(latin1(bytes).substring(headEnd + 4), head, length)) {
+			int n = in.read(buffer);
+			if (n < 0) {
+				break;
+			}
+			bytes.write(buffer, 0, n);
+		}
 		// one char per byte, so chunk sizes count right; the body is decoded afterwards
+		return latin1(bytes);
+	}
+
+	private static boolean complete(String body, String head, long length) {
+		if (isChunked(head)) {
+			return body.startsWith("0\r\n\r\n") || body.contains("\r\n0\r\n\r\n");
+		}
+		return length >= 0 && body.length() >= length;
+	}
+
+	private static long contentLength(String head) {
+		return head.lines()
+			.filter((line) -> line.regionMatches(true, 0, "Content-Length:", 0, 15))
+			.mapToLong((line) -> Long.parseLong(line.substring(15).trim()))
+			.findFirst()
+			.orElse(-1);
+	}
+
+	private static boolean isChunked(String head) {
+		return head.toLowerCase(Locale.ROOT).contains("transfer-encoding: chunked");
+	}
+
+	private static String latin1(ByteArrayOutputStream bytes) {
 		return bytes.toString(StandardCharsets.ISO_8859_1);
 	}
 

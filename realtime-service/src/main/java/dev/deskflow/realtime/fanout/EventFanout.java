@@ -33,6 +33,7 @@ import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.kafka.annotation.KafkaListener;
@@ -137,25 +138,28 @@ class EventFanout {
 		}
 	}
 
+	/**
+	 * @return the record as an event to append and deliver, or null when it is not one
+	 * this service knows (skipped here, so only the append can fail a batch)
+	 */
 	private Incoming read(ConsumerRecord<String, String> record) {
 		String value = record.value();
-		EventEnvelope<? extends DeskflowEvent> envelope;
 		try {
 			EventHeader header = this.events.readHeader(value);
 			if (!header.hasKnownType()) {
 				return null;
 			}
-			envelope = this.events.read(value);
+			EventEnvelope<? extends DeskflowEvent> envelope = this.events.read(value);
+			Header traceparent = record.headers().lastHeader(TraceContexts.TRACEPARENT);
+			return new Incoming(append(envelope, value), LiveEvent.parse(value, this.json),
+					(traceparent != null) ? new String(traceparent.value(), StandardCharsets.US_ASCII) : null,
+					envelope.time());
 		}
-		catch (InvalidEventException ex) {
+		catch (InvalidEventException | IllegalArgumentException | JacksonException ex) {
 			log.debug("Skipping an invalid event at {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
 					ex.getMessage());
 			return null;
 		}
-		Header traceparent = record.headers().lastHeader(TraceContexts.TRACEPARENT);
-		return new Incoming(append(envelope, value), LiveEvent.parse(value, this.json),
-				(traceparent != null) ? new String(traceparent.value(), StandardCharsets.US_ASCII) : null,
-				envelope.time());
 	}
 
 	private EventStream.Append append(EventEnvelope<? extends DeskflowEvent> envelope, String value) {

@@ -31,6 +31,8 @@ public final class EchoService {
 			.runOn(LoopResources.create("stub", 1, true))
 			.host("127.0.0.1")
 			.port(port)
+			// as the services are configured (server.netty.max-initial-line-length)
+			.httpRequestDecoder((decoder) -> decoder.maxInitialLineLength(16 * 1024))
 			.route((routes) -> routes
 				.ws("/ws", (in, out) -> out.sendString(in.receive().asString().map((text) -> "echo:" + text)))
 				.route((request) -> true, (request, response) -> {

@@ -11,6 +11,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -118,6 +119,37 @@ class EdgeHygieneTest extends GatewayTestBase {
 			.isOk()
 			.expectBody(String.class)
 			.value((echo) -> assertThat(echo).contains("body-bytes: 27"));
+	}
+
+	@Test
+	void forwardsARequestLineLongerThanNettysDefaultOf4KiB() {
+		String longSearch = "printer".repeat(1_000);
+		this.web.get()
+			.uri("/api/tickets?q=" + longSearch)
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.valid("acme"))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.value((echo) -> assertThat(echo).contains(longSearch));
+	}
+
+	@Test
+	void refusesAUrlTheFirewallRejectsWithAProblem(@LocalServerPort int port) {
+		for (String path : new String[] { "/api/tickets/%2e%2e/x", "/api/tickets/a%2Fb", "/api/tickets/a%5Cb",
+				"/api/tickets/a%25b", "/api/tickets/a%00b" }) {
+			this.web.get()
+				.uri(java.net.URI.create("http://127.0.0.1:" + port + path))
+				.header(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.valid("acme"))
+				.exchange()
+				.expectStatus()
+				.isBadRequest()
+				.expectHeader()
+				.contentType(ProblemTypes.MEDIA_TYPE)
+				.expectBody()
+				.jsonPath("$.status")
+				.isEqualTo(400);
+		}
 	}
 
 	@Test

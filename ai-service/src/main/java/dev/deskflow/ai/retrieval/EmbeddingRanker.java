@@ -1,6 +1,8 @@
 package dev.deskflow.ai.retrieval;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,9 +12,9 @@ import java.util.Set;
 /**
  * The embedding ranker: each document is the IDF-weighted mean of its terms' Word2Vec
  * vectors, centred on the corpus mean and normalised; a query is embedded the same way
- * and compared with every document by cosine (an exact search over one {@code float[][]}:
- * 100,000 × 100 floats is 40 MB and a few milliseconds per query, no approximate index
- * needed yet).
+ * and compared with every document by cosine (an exact search over one contiguous
+ * {@code float[]}, row after row: 100,000 × 100 floats is 40 MB and a few milliseconds
+ * per query, no approximate index needed yet).
  * <p>
  * Centring removes the direction every averaged vector shares (frequent words pull all
  * means towards it), which otherwise makes all cosines high and alike — the usual fix for
@@ -31,7 +33,10 @@ final class EmbeddingRanker {
 
 	private final String[] ids;
 
-	private final float[][] matrix;
+	private final int dims;
+
+	/** The documents' unit vectors, row after row ({@link #dims} floats each). */
+	private final float[] matrix;
 
 	private final Map<String, Integer> rows = new HashMap<>();
 
@@ -39,6 +44,7 @@ final class EmbeddingRanker {
 		this.vectors = vectors;
 		this.idf = idf;
 		int dims = vectors.dimensions();
+		this.dims = dims;
 		this.ids = new String[termsById.size()];
 		float[][] raw = new float[termsById.size()][];
 		double[] sum = new double[dims];
@@ -60,9 +66,9 @@ final class EmbeddingRanker {
 		for (int d = 0; d < dims && embedded > 0; d++) {
 			this.mean[d] = (float) (sum[d] / embedded);
 		}
-		this.matrix = new float[raw.length][];
+		this.matrix = new float[raw.length * dims];
 		for (int i = 0; i < raw.length; i++) {
-			this.matrix[i] = centreAndNormalise(raw[i]);
+			System.arraycopy(centreAndNormalise(raw[i]), 0, this.matrix, i * dims, dims);
 		}
 	}
 
@@ -133,18 +139,31 @@ final class EmbeddingRanker {
 		if (query == null || k <= 0) {
 			return hits;
 		}
-		float[] scores = new float[this.matrix.length];
-		for (int i = 0; i < this.matrix.length; i++) {
-			scores[i] = dot(this.matrix[i], query);
+		Set<Integer> skipped = new HashSet<>();
+		for (String id : excluded) {
+			Integer row = this.rows.get(id);
+			if (row != null) {
+				skipped.add(row);
+			}
+		}
+		int count = this.ids.length;
+		float[] scores = new float[count];
+		for (int i = 0; i < count; i++) {
+			scores[i] = dot(this.matrix, i * this.dims, query);
 		}
 		// min-heap of the best k; ties go to the earlier document so results are
-		// reproducible
-		PriorityQueue<Integer> heap = new PriorityQueue<>(k + 1, (a, b) -> {
+		// reproducible. A row enters only when it beats the heap's worst, so most rows
+		// cost one comparison.
+		Comparator<Integer> worstFirst = (a, b) -> {
 			int byScore = Float.compare(scores[a], scores[b]);
 			return (byScore != 0) ? byScore : Integer.compare(b, a);
-		});
-		for (int i = 0; i < scores.length; i++) {
-			if (excluded.contains(this.ids[i])) {
+		};
+		PriorityQueue<Integer> heap = new PriorityQueue<>(k + 1, worstFirst);
+		for (int i = 0; i < count; i++) {
+			if (heap.size() == k && scores[i] <= scores[heap.peek()]) {
+				continue; // an equal score loses to the earlier row already in the heap
+			}
+			if (skipped.contains(i)) {
 				continue;
 			}
 			heap.add(i);
@@ -153,10 +172,7 @@ final class EmbeddingRanker {
 			}
 		}
 		List<Integer> order = new ArrayList<>(heap);
-		order.sort((a, b) -> {
-			int byScore = Float.compare(scores[b], scores[a]);
-			return (byScore != 0) ? byScore : Integer.compare(a, b);
-		});
+		order.sort(worstFirst.reversed());
 		for (int i : order) {
 			hits.add(new Hit(this.ids[i], scores[i]));
 		}
@@ -170,15 +186,31 @@ final class EmbeddingRanker {
 	 */
 	double similarity(float[] query, String id) {
 		Integer row = this.rows.get(id);
-		return (query == null || row == null) ? 0 : dot(this.matrix[row], query);
+		return (query == null || row == null) ? 0 : dot(this.matrix, row * this.dims, query);
 	}
 
-	private static float dot(float[] a, float[] b) {
-		float sum = 0;
-		for (int d = 0; d < a.length; d++) {
-			sum += a[d] * b[d];
+	/**
+	 * The dot product of a matrix row and the query, in four running sums: independent
+	 * sums let the processor overlap the multiplications, which one running sum (each
+	 * addition waiting for the last) does not.
+	 */
+	private static float dot(float[] matrix, int offset, float[] query) {
+		float s0 = 0;
+		float s1 = 0;
+		float s2 = 0;
+		float s3 = 0;
+		int d = 0;
+		int dims = query.length;
+		for (; d + 3 < dims; d += 4) {
+			s0 += matrix[offset + d] * query[d];
+			s1 += matrix[offset + d + 1] * query[d + 1];
+			s2 += matrix[offset + d + 2] * query[d + 2];
+			s3 += matrix[offset + d + 3] * query[d + 3];
 		}
-		return sum;
+		for (; d < dims; d++) {
+			s0 += matrix[offset + d] * query[d];
+		}
+		return (s0 + s1) + (s2 + s3);
 	}
 
 }

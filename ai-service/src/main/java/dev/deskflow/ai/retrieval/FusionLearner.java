@@ -1,7 +1,6 @@
 package dev.deskflow.ai.retrieval;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -156,20 +155,23 @@ public final class FusionLearner {
 		}
 
 		double reciprocalRank(Fusion fusion) {
-			int n = this.candidates.size();
-			double[] scores = new double[n];
-			for (int i = 0; i < n; i++) {
+			// as the index searches: with no Word2Vec weight it does not run that ranker,
+			// so its candidates are only the keyword ranker's
+			boolean keywordOnly = fusion.semantic() == 0;
+			List<Integer> order = new ArrayList<>();
+			double[] scores = new double[this.candidates.size()];
+			for (int i = 0; i < this.candidates.size(); i++) {
 				TenantIndex.Candidate c = this.candidates.get(i);
+				if (keywordOnly && c.bm25Rank() == null) {
+					continue;
+				}
 				scores[i] = score(c.bm25Rank(), fusion.keyword()) + score(c.word2vecRank(), fusion.semantic())
 						+ fusion.topic() * c.agreement() / (ReciprocalRankFusion.DEFAULT_K + 1);
+				order.add(i);
 			}
-			Integer[] order = new Integer[n];
-			for (int i = 0; i < n; i++) {
-				order[i] = i;
-			}
-			Arrays.sort(order, (a, b) -> Double.compare(scores[b], scores[a]));
-			for (int position = 0; position < Math.min(CUTOFF, n); position++) {
-				if (this.relevant[order[position]]) {
+			order.sort((a, b) -> Double.compare(scores[b], scores[a]));
+			for (int position = 0; position < Math.min(CUTOFF, order.size()); position++) {
+				if (this.relevant[order.get(position)]) {
 					return 1.0 / (position + 1);
 				}
 			}

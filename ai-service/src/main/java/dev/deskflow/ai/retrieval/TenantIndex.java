@@ -219,7 +219,9 @@ public final class TenantIndex implements AutoCloseable {
 
 	private List<ReciprocalRankFusion.Fused> fuse(List<String> terms, Set<String> skip, Fusion weights, int depth) {
 		List<Hit> keyword = this.bm25.search(terms, depth, skip);
-		List<Hit> semantic = this.embeddings.search(terms, depth, skip);
+		// a ranking with no weight cannot move a score: a tenant whose learned weights
+		// leave Word2Vec out does not pay for its scan
+		List<Hit> semantic = (weights.semantic() > 0) ? this.embeddings.search(terms, depth, skip) : List.of();
 		List<ReciprocalRankFusion.Fused> fused = this.rrf.fuse(List.of(keyword, semantic),
 				new double[] { weights.keyword(), weights.semantic() });
 		if (this.topics != null) {

@@ -501,7 +501,7 @@ class AttacksTest extends PlatformTest {
 		Api.User agent = newUser(attacker.admin(), attacker.slug(), "AGENT", "a long enough password");
 		List<String> payloads = List.of("' OR '1'='1", "%' OR 1=1 --", VICTIM + "') UNION SELECT * FROM tickets --",
 				VICTIM + " OR 1=1", "!!(" + VICTIM + " | x):* <-> & |", "\\", "%", "_", "''", "\u0000",
-				"${jndi:ldap://x}", VICTIM + "' OR tenant_id IS NOT NULL OR 'a'='a", "x".repeat(2000));
+				"${jndi:ldap://x}", VICTIM + "' OR tenant_id IS NOT NULL OR 'a'='a", "x".repeat(5000));
 		List<String> ticketParameters = List.of("q", "status", "priority", "category", "assignee", "tag", "requester",
 				"createdFrom", "createdTo", "sort", "limit", "cursor");
 		for (String payload : payloads) {
@@ -520,6 +520,20 @@ class AttacksTest extends PlatformTest {
 			assertNoErrorNorLeak(api.get("/api/tickets/export.csv?q=" + value, attacker.admin()), "export q", payload);
 			assertNoErrorNorLeak(api.post("/api/ai/suggestions", agent, Map.of("text", payload)), "suggestions",
 					payload);
+		}
+	}
+
+	@Test
+	void encodedTraversalAndControlCharactersInThePathAreRefusedWithAProblem() {
+		LoopbackClient client = new LoopbackClient("127.0.0.1", platform.ports.get("GATEWAY"));
+		for (String path : List.of("/api/tickets/%2e%2e/%2e%2e/actuator/env",
+				"/api/tickets/" + ownTicket + "%2Fcomments", "/api/tickets/..%5C..%5Cadmin", "/api/tickets/%2500",
+				"/api/tickets/a%00b", "/api/kb/articles/%2e%2e")) {
+			LoopbackClient.Reply reply = client.send("GET", path, null,
+					"Authorization: Bearer " + attacker.agent().token());
+			assertThat(reply.status()).as(path).isEqualTo(400);
+			assertThat(reply.head()).as(path).containsIgnoringCase("Content-Type: application/problem+json");
+			assertThat(Api.JSON.readTree(reply.body()).path("status").asInt()).as(path).isEqualTo(400);
 		}
 	}
 

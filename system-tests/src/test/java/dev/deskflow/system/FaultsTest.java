@@ -127,6 +127,89 @@ class FaultsTest extends PlatformTest {
 		platform.awaitHealthy();
 	}
 
+	@Test
+	void redisStoppedLeavesTheGatewayAnsweringAndRealtimeRecovers() {
+		platform.awaitHealthy();
+		Crew crew = newTenant("redis-" + runId());
+		String lastSeen;
+		try (LiveSocket socket = LiveSocket.open(api, platform.gateway(), crew.agent())) {
+			socket.subscribe("queue");
+			String before = raise(crew.customer(), "Before the Redis outage");
+			lastSeen = socket.awaitEvent("ticket.created", before).path("id").asString();
+		}
+		String during;
+		platform.fault("stop redis");
+		try {
+			// the gateway's limits fall back to its local buckets (decision 005): calls
+			// go on
+			for (int i = 0; i < 20; i++) {
+				assertThat(api.get("/api/tickets?limit=1", crew.agent()).status()).isEqualTo(200);
+			}
+			during = raise(crew.customer(), "During the Redis outage");
+			// what cannot work without Redis says so, and nothing answers 500
+			Api.assertProblem(api.post("/api/auth/login", null,
+					Map.of("tenant", crew.slug(), "email", "admin@" + crew.slug() + ".example", "password", "wrong")),
+					503);
+			Api.assertProblem(api.post("/api/realtime/connect-tickets", crew.agent(), Map.of()), 503);
+		}
+		finally {
+			platform.fault("start redis");
+		}
+		platform.awaitHealthy();
+		String after = raise(crew.customer(), "After the Redis outage");
+		Map<String, Integer> created = new ConcurrentHashMap<>();
+		try (LiveSocket socket = LiveSocket.open(api, platform.gateway(), crew.agent(),
+				counting(created, new ConcurrentHashMap<>()))) {
+			// replay from the last event seen before the outage: the outage's ticket
+			// comes from the stream, the later one replayed or live, each once
+			socket.send("{\"type\":\"subscribe\",\"channel\":\"queue\",\"after\":\"" + lastSeen + "\"}");
+			await("the events of the outage and after it").atMost(Duration.ofMinutes(2))
+				.until(() -> created.keySet().containsAll(List.of(during, after)));
+			assertThat(created).containsEntry(during, 1).containsEntry(after, 1);
+		}
+	}
+
+	@Test
+	void killedAiAndRealtimeServicesAreRestartedAndClientsReplayWhatTheyMissed() {
+		platform.awaitHealthy();
+		Crew crew = newTenant("restart-" + runId());
+		String run = runId();
+		String lastSeen;
+		try (LiveSocket socket = LiveSocket.open(api, platform.gateway(), crew.agent())) {
+			socket.subscribe("queue");
+			String first = raiseUntilAcknowledged(crew.customer(), run, 0, () -> {
+			});
+			socket.awaitEvent("recommendations.ready", first);
+			lastSeen = socket.frames.stream()
+				.filter((frame) -> "event".equals(frame.path("type").asString()))
+				.reduce((earlier, later) -> later)
+				.orElseThrow()
+				.path("id")
+				.asString();
+		}
+		long ai = platform.serviceProcess("ai-service").orElseThrow().pid();
+		long realtime = platform.serviceProcess("realtime-service").orElseThrow().pid();
+		ProcessHandle.of(ai).orElseThrow().destroyForcibly();
+		ProcessHandle.of(realtime).orElseThrow().destroyForcibly();
+		List<String> missed = new ArrayList<>();
+		for (int n = 1; n <= 10; n++) {
+			missed.add(raiseUntilAcknowledged(crew.customer(), run, n, () -> {
+			}));
+		}
+		// the launcher restarts both; nobody else does anything
+		platform.awaitHealthy();
+		assertThat(platform.serviceProcess("ai-service").orElseThrow().pid()).isNotEqualTo(ai);
+		assertThat(platform.serviceProcess("realtime-service").orElseThrow().pid()).isNotEqualTo(realtime);
+		Map<String, Integer> created = new ConcurrentHashMap<>();
+		Map<String, Integer> recommended = new ConcurrentHashMap<>();
+		try (LiveSocket back = LiveSocket.open(api, platform.gateway(), crew.agent(), counting(created, recommended))) {
+			back.send("{\"type\":\"subscribe\",\"channel\":\"queue\",\"after\":\"" + lastSeen + "\"}");
+			await("the missed events, replayed or live").atMost(Duration.ofMinutes(3))
+				.until(() -> created.keySet().containsAll(missed) && recommended.keySet().containsAll(missed));
+			assertDeliveredOnce(missed, created, recommended);
+		}
+	}
+
 	private static BiConsumer<JsonNode, Long> counting(Map<String, Integer> created, Map<String, Integer> recommended) {
 		return (frame, at) -> {
 			String ticket = frame.path("data").path("ticketId").asString();
@@ -145,6 +228,13 @@ class FaultsTest extends PlatformTest {
 			assertThat(created.get(id)).as("ticket.created of " + id).isEqualTo(1);
 			assertThat(recommended.get(id)).as("recommendations.ready of " + id).isEqualTo(1);
 		});
+	}
+
+	private static String raise(Api.User customer, String subject) {
+		Api.Answer raised = api.post("/api/tickets", customer,
+				Map.of("subject", subject, "description", "Raised while a fault may be injected."));
+		assertThat(raised.status()).as(String.valueOf(raised.body())).isEqualTo(201);
+		return raised.body().path("id").asString();
 	}
 
 	private static String runId() {

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -22,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 
+import dev.deskflow.testsupport.Pgbench;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
@@ -41,9 +43,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code target/benchmark-platform.txt}: ticket writes through the gateway and direct to
  * ticket-service (rate, p50, p99, ratio), the same for an authenticated ticket read, the
  * delay from a write to its {@code ticket.created} on N agent sockets through the
- * gateway, and a soak: steady writes with every socket connected, then errors, lost
- * writes (acknowledged but not readable), duplicated events (the same event id twice on a
- * socket) and the memory of each process at the start and the end.
+ * gateway, the same write run by pgbench on the platform's PostgreSQL (the database's
+ * ceiling; skipped with a line saying so when pgbench is not installed), ai-service's
+ * recommendations for a ticket through the gateway (p95), and a soak: steady writes with
+ * every socket connected, then errors, lost writes (acknowledged but not readable),
+ * duplicated events (the same event id twice on a socket) and the memory of each process
+ * at the start and the end.
  */
 class PlatformBenchmark {
 
@@ -80,6 +85,7 @@ class PlatformBenchmark {
 		Result directWrites = load("POST /api/tickets direct", (i) -> raise(direct, customer, i));
 		line("  gateway / direct (writes): %.0f %% of throughput, +%.2f ms at p50",
 				100 * gatewayWrites.rate / directWrites.rate, (gatewayWrites.p50 - directWrites.p50) / 1000.0);
+		pgbench(platform, customer, gatewayWrites, directWrites);
 
 		String ticket = api
 			.post("/api/tickets", customer, Map.of("subject", "Read me", "description", "A ticket to read."))
@@ -91,10 +97,21 @@ class PlatformBenchmark {
 		line("  gateway / direct (reads): %.0f %% of throughput, +%.2f ms at p50",
 				100 * gatewayReads.rate / directReads.rate, (gatewayReads.p50 - directReads.p50) / 1000.0);
 
+		// ai-service's answer for a ticket it has indexed: ready once its
+		// recommendations.ready went out
+		org.awaitility.Awaitility.await()
+			.atMost(Duration.ofSeconds(60))
+			.until(() -> api.get("/api/ai/tickets/" + ticket + "/recommendations", agent).status() == 200);
+		Result recommendations = load("GET recommendations via gateway",
+				(i) -> get(gateway + "/api/ai/tickets/" + ticket + "/recommendations", agent));
+		line("  recommendations p95 %.2f ms", recommendations.p95 / 1000.0);
+
 		soak(platform, api, customer, agent);
 		Path out = Path.of("target", "benchmark-platform.txt");
 		Files.writeString(out, this.report);
-		assertThat(gatewayWrites.errors + directWrites.errors + gatewayReads.errors + directReads.errors).isZero();
+		assertThat(gatewayWrites.errors + directWrites.errors + gatewayReads.errors + directReads.errors
+				+ recommendations.errors)
+			.isZero();
 	}
 
 	private void soak(LocalPlatform platform, Api api, Api.User customer, Api.User agent) throws Exception {
@@ -194,10 +211,31 @@ class PlatformBenchmark {
 	}
 
 	private HttpRequest read(String base, Api.User user, String ticket) {
-		return HttpRequest.newBuilder(URI.create(base + "/api/tickets/" + ticket))
-			.header("Authorization", "Bearer " + user.token())
-			.GET()
-			.build();
+		return get(base + "/api/tickets/" + ticket, user);
+	}
+
+	private HttpRequest get(String url, Api.User user) {
+		return HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + user.token()).GET().build();
+	}
+
+	/**
+	 * The same transaction as a ticket write, run by pgbench on the platform's PostgreSQL
+	 * with the same concurrency: the database's own ceiling for the write.
+	 */
+	private void pgbench(LocalPlatform platform, Api.User customer, Result gatewayWrites, Result directWrites) {
+		if (!Pgbench.available()) {
+			line("pgbench: not on the PATH (Debian: apt-get install postgresql-client), ratio not measured");
+			return;
+		}
+		int port = platform.ports.get("POSTGRES");
+		UUID tenant = UUID.fromString(Pgbench.queryOne(port, "deskflow_ticket",
+				"select id from tenants where slug = '" + PlatformTest.TENANT + "'"));
+		UUID requester = UUID.fromString(Api.claims(customer.token()).path("sub").asString());
+		double rate = Pgbench.run(port, "deskflow_ticket",
+				Pgbench.ticketWriteScript(tenant, requester, PlatformTest.TENANT), CONCURRENCY, 15);
+		line("%-36s %6.0f tx/s (%d clients, 15 s)", "pgbench, the same transaction", rate, CONCURRENCY);
+		line("  writes / pgbench: %.0f %% via gateway, %.0f %% direct", 100 * gatewayWrites.rate / rate,
+				100 * directWrites.rate / rate);
 	}
 
 	/**
@@ -211,9 +249,9 @@ class PlatformBenchmark {
 		int errors = run(REQUESTS, (i) -> request.apply(i), latency);
 		double seconds = (System.nanoTime() - start) / 1e9;
 		Result result = new Result(REQUESTS / seconds, latency.getValueAtPercentile(50),
-				latency.getValueAtPercentile(99), errors);
-		line("%-36s %6.0f req/s  p50 %6.2f ms  p99 %6.2f ms  errors %d", name, result.rate, result.p50 / 1000.0,
-				result.p99 / 1000.0, errors);
+				latency.getValueAtPercentile(95), latency.getValueAtPercentile(99), errors);
+		line("%-36s %6.0f req/s  p50 %6.2f ms  p95 %6.2f ms  p99 %6.2f ms  errors %d", name, result.rate,
+				result.p50 / 1000.0, result.p95 / 1000.0, result.p99 / 1000.0, errors);
 		return result;
 	}
 
@@ -247,7 +285,7 @@ class PlatformBenchmark {
 		this.report.append(line).append(System.lineSeparator());
 	}
 
-	private record Result(double rate, long p50, long p99, int errors) {
+	private record Result(double rate, long p50, long p95, long p99, int errors) {
 	}
 
 }

@@ -1,7 +1,6 @@
 package dev.deskflow.ticket.ticket;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,10 +11,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import dev.deskflow.common.topic.Topics;
+import dev.deskflow.testsupport.Pgbench;
 import dev.deskflow.testsupport.RealServers;
 import dev.deskflow.testsupport.SharedServers;
 import org.HdrHistogram.ConcurrentHistogram;
@@ -112,7 +110,8 @@ class TicketWriteBenchmark {
 				CONCURRENCY, serviceRate, latency.getValueAtPercentile(50) / 1000.0,
 				latency.getValueAtPercentile(99) / 1000.0);
 
-		double pgbenchRate = pgbench(desk);
+		double pgbenchRate = Pgbench.run(SharedServers.postgres().port(), "deskflow_ticket_bench",
+				Pgbench.ticketWriteScript(desk.tenantId, desk.customerId, desk.slug), CONCURRENCY, 15);
 		line("pgbench, same transaction (tenant role + user check + ticket + history + outbox), %d clients: %.0f tx/s",
 				CONCURRENCY, pgbenchRate);
 		line("service / pgbench: %.0f %%", 100 * serviceRate / pgbenchRate);
@@ -188,31 +187,6 @@ class TicketWriteBenchmark {
 		// wait for the partition assignment so no event is missed
 		org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).untilTrue(assigned);
 		return thread;
-	}
-
-	private double pgbench(DeskFixture desk) throws IOException, InterruptedException {
-		Path script = Files.createTempFile("deskflow-pgbench-", ".sql");
-		Files.writeString(script,
-				"""
-								BEGIN;
-								SELECT set_config('role', 'deskflow_ticket_tenant', true), set_config('deskflow.tenant_id', '%1$s', true);
-								SELECT count(*) FROM users WHERE tenant_id = '%1$s' AND id = '%2$s' AND active;
-								WITH ticket AS (INSERT INTO tickets (id, tenant_id, subject, description, status, priority, tags, requester_id, channel, created_at, updated_at, version) VALUES (gen_random_uuid(), '%1$s', 'Bench ticket', 'The laptop shows a black screen after the latest update; restarting did not help.', 'NEW', 'NORMAL', '{}', '%2$s', 'WEB', now(), now(), 0) RETURNING id), history AS (INSERT INTO ticket_history (id, tenant_id, ticket_id, actor_id, action, changes, internal, created_at) SELECT gen_random_uuid(), '%1$s', id, '%2$s', 'created', '{}', false, now() FROM ticket) INSERT INTO outbox_events (event_id, tenant, topic, record_key, payload) SELECT gen_random_uuid(), '%3$s', 'deskflow.bench.pgbench', id::text, repeat('x', 600) FROM ticket;
-						COMMIT;
-								"""
-					.formatted(desk.tenantId, desk.customerId, desk.slug));
-		Process process = new ProcessBuilder("pgbench", "-n", "-c", Integer.toString(CONCURRENCY), "-j", "2", "-T",
-				"15", "-f", script.toString(), "-h", "127.0.0.1", "-p",
-				Integer.toString(SharedServers.postgres().port()), "-U", "postgres", "deskflow_ticket_bench")
-			.redirectErrorStream(true)
-			.start();
-		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		process.waitFor();
-		Matcher tps = Pattern.compile("tps = ([0-9.]+)").matcher(output);
-		if (!tps.find()) {
-			throw new IllegalStateException("pgbench printed no tps:\n" + output);
-		}
-		return Double.parseDouble(tps.group(1));
 	}
 
 	private void pages(DeskFixture desk) {

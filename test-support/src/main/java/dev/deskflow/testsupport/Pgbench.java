@@ -1,0 +1,119 @@
+package dev.deskflow.testsupport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * PostgreSQL's own load tool, {@code pgbench} (Debian: {@code postgresql-client}), run on
+ * the transaction ticket-service makes for a new ticket: the ceiling the benchmarks
+ * compare the service's write rate with.
+ */
+public final class Pgbench {
+
+	private Pgbench() {
+	}
+
+	/**
+	 * @return whether {@code pgbench} and {@code psql} are on the PATH
+	 */
+	public static boolean available() {
+		return onPath("pgbench") && onPath("psql");
+	}
+
+	/**
+	 * The transaction of a new ticket as ticket-service runs it: the tenant role and id
+	 * bound, the requester checked, the ticket, its history row and its outbox row.
+	 * @param tenantId the tenant's id
+	 * @param customerId an active customer of the tenant
+	 * @param slug the tenant's slug
+	 * @return a pgbench script
+	 */
+	public static String ticketWriteScript(UUID tenantId, UUID customerId, String slug) {
+		return """
+				BEGIN;
+				SELECT set_config('role', 'deskflow_ticket_tenant', true), set_config('deskflow.tenant_id', '%1$s', true);
+				SELECT count(*) FROM users WHERE tenant_id = '%1$s' AND id = '%2$s' AND active;
+				WITH ticket AS (INSERT INTO tickets (id, tenant_id, subject, description, status, priority, tags, requester_id, channel, created_at, updated_at, version) VALUES (gen_random_uuid(), '%1$s', 'Bench ticket', 'The laptop shows a black screen after the latest update; restarting did not help.', 'NEW', 'NORMAL', '{}', '%2$s', 'WEB', now(), now(), 0) RETURNING id), history AS (INSERT INTO ticket_history (id, tenant_id, ticket_id, actor_id, action, changes, internal, created_at) SELECT gen_random_uuid(), '%1$s', id, '%2$s', 'created', '{}', false, now() FROM ticket) INSERT INTO outbox_events (event_id, tenant, topic, record_key, payload) SELECT gen_random_uuid(), '%3$s', 'deskflow.bench.pgbench', id::text, repeat('x', 600) FROM ticket;
+				COMMIT;
+				"""
+			.formatted(tenantId, customerId, slug);
+	}
+
+	/**
+	 * Runs a script as the {@code postgres} user.
+	 * @param port the server's port on 127.0.0.1
+	 * @param database the database
+	 * @param script the pgbench script
+	 * @param clients concurrent clients
+	 * @param seconds how long
+	 * @return transactions per second
+	 */
+	public static double run(int port, String database, String script, int clients, int seconds) {
+		try {
+			Path file = Files.createTempFile("deskflow-pgbench-", ".sql");
+			Files.writeString(file, script);
+			String output = execute("pgbench", "-n", "-c", Integer.toString(clients), "-j", "2", "-T",
+					Integer.toString(seconds), "-f", file.toString(), "-h", "127.0.0.1", "-p", Integer.toString(port),
+					"-U", "postgres", database);
+			Files.deleteIfExists(file);
+			Matcher tps = Pattern.compile("tps = ([0-9.]+)").matcher(output);
+			if (!tps.find()) {
+				throw new IllegalStateException("pgbench printed no tps:\n" + output);
+			}
+			return Double.parseDouble(tps.group(1));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * @param port the server's port on 127.0.0.1
+	 * @param database the database
+	 * @param sql a query with one value
+	 * @return that value, as {@code psql} prints it
+	 */
+	public static String queryOne(int port, String database, String sql) {
+		return execute("psql", "-tA", "-h", "127.0.0.1", "-p", Integer.toString(port), "-U", "postgres", "-c", sql,
+				database)
+			.trim();
+	}
+
+	private static String execute(String... command) {
+		try {
+			Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+			String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			if (process.waitFor() != 0) {
+				throw new IllegalStateException(command[0] + " failed:\n" + output);
+			}
+			return output;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static boolean onPath(String program) {
+		String path = System.getenv("PATH");
+		if (path == null) {
+			return false;
+		}
+		for (String folder : path.split(java.io.File.pathSeparator)) {
+			if (Files.isExecutable(Path.of(folder, program))) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+}

@@ -3,11 +3,16 @@ import { Agents } from './Agents';
 import { AiModels } from './AiModels';
 import { Import } from './Import';
 import { ArticleEditor, KbArticles } from './KbAdmin';
+import { Groups } from './Groups';
+import { Macros } from './Macros';
 import { Reports } from './Reports';
+import { Sla } from './Sla';
+import { Triggers } from './Triggers';
 
 /**
  * The admin dashboard (`/admin/...`, ADMIN only; loaded lazily so the first screen stays small):
- * reports, agents, the knowledge base, CSV import and the assistant's model.
+ * reports, agents, the knowledge base, CSV import, the assistant's model, and the desk's rules:
+ * SLA (calendar and policies), groups, macros and triggers.
  */
 export default function Admin() {
   return (
@@ -29,6 +34,18 @@ export default function Admin() {
         <NavLink to="/admin/ai" className="button view">
           Assistant model
         </NavLink>
+        <NavLink to="/admin/sla" className="button view">
+          SLA
+        </NavLink>
+        <NavLink to="/admin/groups" className="button view">
+          Groups
+        </NavLink>
+        <NavLink to="/admin/macros" className="button view">
+          Macros
+        </NavLink>
+        <NavLink to="/admin/triggers" className="button view">
+          Triggers
+        </NavLink>
       </nav>
       <Routes>
         <Route index element={<Reports />} />
@@ -38,6 +55,10 @@ export default function Admin() {
         <Route path="kb/:id" element={<ArticleEditor />} />
         <Route path="import" element={<Import />} />
         <Route path="ai" element={<AiModels />} />
+        <Route path="sla" element={<Sla />} />
+        <Route path="groups" element={<Groups />} />
+        <Route path="macros" element={<Macros />} />
+        <Route path="triggers" element={<Triggers />} />
       </Routes>
     </div>
   );

@@ -9,7 +9,7 @@ export interface ApiResponse<T> {
 }
 
 export interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** Sent as JSON, unless it is a Blob (a file), which is sent as it is with `contentType`. */
   body?: unknown;
   contentType?: string;

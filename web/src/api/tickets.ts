@@ -24,6 +24,29 @@ export interface Ticket {
   firstRespondedAt?: string;
   solvedAt?: string;
   version: number;
+  groupId?: string;
+  /** The SLA clocks; staff only, on a single ticket, absent when no policy applies. */
+  sla?: TicketSla;
+}
+
+/** One SLA target's clock; `remainingSeconds` is business time, negative once due. */
+export interface SlaClock {
+  dueAt: string;
+  atRiskAt: string;
+  remainingSeconds: number;
+  atRisk: boolean;
+  breached: boolean;
+  paused: boolean;
+  stopped: boolean;
+  stoppedAt?: string;
+}
+
+export interface TicketSla {
+  applies: boolean;
+  policyId?: string;
+  policyName?: string;
+  firstResponse?: SlaClock;
+  resolution?: SlaClock;
 }
 
 export interface Comment {
@@ -56,6 +79,8 @@ export interface TicketQuery {
   priority?: string;
   assignee?: string;
   q?: string;
+  /** `at-risk` or `breached`: tickets with an open SLA clock in that state. */
+  sla?: string;
   sort?: string;
   limit?: string;
 }
@@ -106,6 +131,14 @@ export class TicketApi {
     return this.client.request<Ticket>(`/api/tickets/${encodeURIComponent(id)}`, {
       method: 'PATCH',
       body: change,
+      headers: { 'If-Match': etag },
+    });
+  }
+
+  /** Applies a macro if the ticket is still at version `etag`; a 412 means someone else changed it. */
+  applyMacro(id: string, etag: string, macroId: string): Promise<ApiResponse<unknown>> {
+    return this.client.request(`/api/tickets/${encodeURIComponent(id)}/macros/${encodeURIComponent(macroId)}`, {
+      method: 'POST',
       headers: { 'If-Match': etag },
     });
   }

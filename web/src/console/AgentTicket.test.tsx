@@ -23,6 +23,24 @@ function desk(initial: Ticket) {
     'GET /api/tickets/t1': () => json(server.ticket, { headers: { ETag: server.etag } }),
     'GET /api/tickets/t1/comments': () => json({ items: comments }),
     'GET /api/tickets/t1/history': () => json({ items: [] }),
+    'GET /api/admin/macros': () =>
+      json({
+        items: [
+          { id: 'm1', name: 'Ask for logs', actions: { status: 'PENDING' }, reply: { body: 'Please send the logs.' } },
+        ],
+      }),
+    'POST /api/tickets/t1/macros/m1': (call) => {
+      if (call.headers['If-Match'] !== server.etag) {
+        return json({ title: 'Precondition failed', status: 412, detail: 'The ticket has changed.' }, { status: 412 });
+      }
+      server.ticket = { ...server.ticket, status: 'PENDING', version: server.ticket.version + 1 };
+      server.etag = `"${server.ticket.version}"`;
+      comments.push(comment({ id: 'c9', authorId: 'agent-1', authorName: 'Ann Agent', body: 'Please send the logs.' }));
+      return json(
+        { ticketId: 't1', version: server.ticket.version, status: 'PENDING' },
+        { headers: { ETag: server.etag } },
+      );
+    },
     'PATCH /api/tickets/t1': (call) => {
       if (call.headers['If-Match'] !== server.etag) {
         return json({ title: 'Precondition failed', status: 412, detail: 'The ticket has changed.' }, { status: 412 });
@@ -146,5 +164,62 @@ describe('AgentTicket', () => {
     expect(await screen.findByText('Assignee: you')).toBeVisible();
     expect(gateway.calls.find((call) => call.method === 'PATCH')?.body).toEqual({ assigneeId: 'agent-1' });
     expect(screen.getByRole('button', { name: 'Unassign' })).toBeVisible();
+  });
+
+  it('shows the SLA clocks in words: due time, business time left and state', async () => {
+    const clock = { atRiskAt: '2026-11-23T11:00:00Z', atRisk: false, breached: false, paused: false, stopped: false };
+    desk(
+      ticket({
+        sla: {
+          applies: true,
+          policyName: 'Urgent 1h',
+          firstResponse: { ...clock, dueAt: '2026-11-23T11:00:00Z', remainingSeconds: -3900, breached: true },
+          resolution: { ...clock, dueAt: '2026-11-24T10:00:00Z', remainingSeconds: 7500, atRisk: true },
+        },
+      }),
+    );
+
+    const targets = await screen.findByRole('list', { name: 'SLA targets' });
+    const [first, resolution] = within(targets).getAllByRole('listitem');
+    expect(screen.getByText('Policy: Urgent 1h')).toBeVisible();
+    expect(first).toHaveTextContent('First response Breached');
+    expect(first).toHaveTextContent('overdue by 1 h 5 min of business time');
+    expect(resolution).toHaveTextContent('Resolution At risk');
+    expect(resolution).toHaveTextContent('2 h 5 min of business time left');
+  });
+
+  it('shows no SLA section when no policy applies', async () => {
+    desk(ticket());
+    await screen.findByRole('list', { name: 'Conversation' });
+
+    expect(screen.queryByRole('heading', { name: 'SLA' })).toBeNull();
+  });
+
+  it('applies a macro with the version on screen and shows its result', async () => {
+    const { gateway } = desk(ticket({ status: 'OPEN' }));
+    await screen.findByRole('heading', { name: 'VPN drops every hour' });
+
+    await userEvent.selectOptions(await screen.findByLabelText('Macro'), 'Ask for logs');
+    expect(screen.getByText('Adds a public reply: Please send the logs.')).toBeVisible();
+    await userEvent.click(screen.getByRole('button', { name: 'Apply macro' }));
+
+    expect(await screen.findByText('Please send the logs.', { selector: '.comment-body, p' })).toBeVisible();
+    await vi.waitFor(() => expect(screen.getByLabelText('Status')).toHaveValue('PENDING'));
+    expect(gateway.calls.find((call) => call.url.pathname.endsWith('/macros/m1'))?.headers['If-Match']).toBe('"1"');
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('on a conflict a macro is not applied and what changed is shown', async () => {
+    const { changeElsewhere, server } = desk(ticket({ status: 'OPEN' }));
+    await screen.findByRole('heading', { name: 'VPN drops every hour' });
+    await userEvent.selectOptions(await screen.findByLabelText('Macro'), 'Ask for logs');
+
+    changeElsewhere({ priority: 'URGENT' });
+    await userEvent.click(screen.getByRole('button', { name: 'Apply macro' }));
+
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('This ticket changed before you saved');
+    expect(within(alert).getByText('Priority: Normal → Urgent')).toBeVisible();
+    expect(server.ticket.status).toBe('OPEN');
   });
 });

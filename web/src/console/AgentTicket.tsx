@@ -19,6 +19,8 @@ import { PriorityBadge, StatusBadge, When } from '../ui/format';
 import { differences, type Difference } from './differences';
 import { AiPanel } from './AiPanel';
 import { History } from './History';
+import { MacroPicker } from './MacroPicker';
+import { SlaClocks } from './SlaClocks';
 import { usePresence, type Presence } from './usePresence';
 
 interface Notice {
@@ -29,8 +31,8 @@ interface Notice {
 /**
  * A ticket in the agent console: its properties (changed with If-Match; a 412 refetches and
  * shows what the other person changed, keeping the agent's edits to apply again), the whole
- * conversation with internal notes, the reply box, who else is viewing or replying, and the
- * AI panel.
+ * conversation with internal notes, the reply box, who else is viewing or replying, the SLA
+ * clocks, macros (applied with If-Match like any change) and the AI panel.
  */
 export function AgentTicket() {
   const { id = '' } = useParams();
@@ -46,6 +48,7 @@ export function AgentTicket() {
   const { ticket, etag, api } = loaded;
   const [draft, setDraft] = useState<TicketChange>({});
   const [error, setError] = useState<unknown>(null);
+  const [macroError, setMacroError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [drafting, setDrafting] = useState(false);
   const presence = usePresence(id, drafting);
@@ -57,26 +60,38 @@ export function AgentTicket() {
     return <p role="status">Loading…</p>;
   }
 
-  const apply = async (change: TicketChange) => {
+  /** Runs a versioned change; a 412 reads the ticket again and shows what the other person changed. */
+  const attempt = async (change: () => Promise<void>, report: (failure: unknown) => void) => {
     setBusy(true);
-    setError(null);
+    report(null);
     try {
-      const { data, etag: version } = await api.change(ticket.id, etag ?? '', change);
-      loaded.accept(data, version);
-      // the saved fields leave the form; other unsaved edits (when assigning or applying a
-      // suggestion) stay
-      setDraft((current) => Object.fromEntries(Object.entries(current).filter(([field]) => !(field in change))));
+      await change();
       setNotice(null);
     } catch (failure) {
       if (failure instanceof ApiError && failure.status === 412) {
         await showConflict(ticket);
       } else {
-        setError(failure);
+        report(failure);
       }
     } finally {
       setBusy(false);
     }
   };
+
+  const apply = (change: TicketChange) =>
+    attempt(async () => {
+      const { data, etag: version } = await api.change(ticket.id, etag ?? '', change);
+      loaded.accept(data, version);
+      // the saved fields leave the form; other unsaved edits (when assigning or applying a
+      // suggestion) stay
+      setDraft((current) => Object.fromEntries(Object.entries(current).filter(([field]) => !(field in change))));
+    }, setError);
+
+  const applyMacro = (macroId: string) =>
+    attempt(async () => {
+      await api.applyMacro(ticket.id, etag ?? '', macroId);
+      await loaded.reload();
+    }, setMacroError);
 
   const showConflict = async (before: Ticket) => {
     try {
@@ -198,6 +213,9 @@ export function AgentTicket() {
             Assign to me
           </button>
         )}
+        <SlaClocks sla={ticket.sla} />
+        <h2>Macros</h2>
+        <MacroPicker apply={applyMacro} busy={busy} error={macroError} />
         <AiPanel ticket={ticket} apply={apply} busy={busy} />
         <History ticketId={ticket.id} version={ticket.version} />
       </aside>

@@ -117,4 +117,19 @@ describe('Queue', () => {
     expect(await screen.findByText('No tickets in this view.')).toBeVisible();
     expect(empty.calls[0]?.url.searchParams.get('assignee')).toBe('me');
   });
+
+  it('has the SLA views "At risk" and "Breached" with the same filters and paging', async () => {
+    const { calls } = show('/console?view=breached&priority=HIGH');
+    await screen.findByRole('link', { name: 'VPN drops every hour' });
+
+    expect(screen.getByRole('button', { name: 'Breached' })).toHaveAttribute('aria-pressed', 'true');
+    expect(calls[0]?.url.searchParams.get('sla')).toBe('breached');
+    expect(calls[0]?.url.searchParams.get('priority')).toBe('HIGH');
+    await userEvent.click(screen.getByRole('button', { name: 'At risk' }));
+    await vi.waitFor(() => expect(calls.at(-1)?.url.searchParams.get('sla')).toBe('at-risk'));
+    await userEvent.click(await screen.findByRole('button', { name: 'Load more' }));
+
+    await vi.waitFor(() => expect(calls.at(-1)?.url.searchParams.get('cursor')).toBe('page-2'));
+    expect(calls.at(-1)?.url.searchParams.get('sla')).toBe('at-risk');
+  });
 });

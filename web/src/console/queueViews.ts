@@ -1,9 +1,11 @@
-import type { Ticket, TicketQuery } from '../api/tickets';
+import type { SlaClock, Ticket, TicketQuery } from '../api/tickets';
 
 export const VIEWS = {
   unassigned: { label: 'Unassigned', query: { status: 'NEW,OPEN,PENDING', assignee: 'none' } },
   mine: { label: 'Mine', query: { status: 'NEW,OPEN,PENDING', assignee: 'me' } },
   open: { label: 'All open', query: { status: 'NEW,OPEN,PENDING' } },
+  'at-risk': { label: 'At risk', query: { status: 'NEW,OPEN,PENDING', sla: 'at-risk' } },
+  breached: { label: 'Breached', query: { status: 'NEW,OPEN,PENDING', sla: 'breached' } },
 } satisfies Record<string, { label: string; query: TicketQuery }>;
 
 export type ViewName = keyof typeof VIEWS;
@@ -48,6 +50,9 @@ export function matches(ticket: Ticket, query: TicketQuery, me: string): boolean
   if (query.priority && !query.priority.split(',').includes(ticket.priority)) {
     return false;
   }
+  if (query.sla && !slaMatches(ticket, query.sla)) {
+    return false;
+  }
   if (query.assignee === 'none') {
     return ticket.assigneeId === undefined;
   }
@@ -55,4 +60,12 @@ export function matches(ticket: Ticket, query: TicketQuery, me: string): boolean
     return ticket.assigneeId === me;
   }
   return true;
+}
+
+/** Whether an open (not yet met) clock of the ticket is in the SLA state of a queue view. */
+function slaMatches(ticket: Ticket, state: string): boolean {
+  const open = [ticket.sla?.firstResponse, ticket.sla?.resolution].filter(
+    (clock): clock is SlaClock => clock !== undefined && !clock.stopped,
+  );
+  return open.some((clock) => (state === 'breached' ? clock.breached : clock.atRisk && !clock.breached));
 }

@@ -15,6 +15,8 @@ export interface LoadedTicket {
   accept(ticket: Ticket, etag: string | null): void;
   /** Reads the ticket again; resolves with what the server has now. */
   refetch(): Promise<{ ticket: Ticket; etag: string | null }>;
+  /** Reads the ticket and its conversation again (after a macro changed both). */
+  reload(): Promise<void>;
   /** Sends a reply or internal note, shows it, and reads the ticket again (a reply may change it). */
   reply(body: string, internal: boolean): Promise<void>;
 }
@@ -83,6 +85,9 @@ export function useTicket(id: string, onChangedElsewhere?: (before: Ticket, afte
     error,
     api,
     refetch,
+    async reload() {
+      await Promise.all([refetch(), loadComments()]);
+    },
     accept: (next, version) => {
       setTicket(next);
       setEtag(version);

@@ -2,13 +2,15 @@ import { useEffect, useRef } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useAuth } from '../auth/AuthContext';
 import { isAdmin, isStaff } from '../auth/session';
+import { AvailabilityToggle } from '../console/AvailabilityToggle';
 import { useConnectionState } from '../realtime/RealtimeContext';
 
 const CONNECTION_TEXT = { idle: '', connecting: 'Connecting…', live: 'Live', reconnecting: 'Reconnecting…' };
 
 /**
  * The frame of every signed-in screen: a skip link, the header with the sections the user's role
- * may use (portal or console, help articles, and the admin dashboard for admins), and the main region.
+ * may use (portal or console, help articles, and the admin dashboard for admins), a staff member's
+ * availability, and the main region.
  */
 export function Layout() {
   const { user, logOut } = useAuth();
@@ -72,6 +74,7 @@ export function Layout() {
               {CONNECTION_TEXT[connection]}
             </span>
           )}
+          {staff && <AvailabilityToggle />}
           <span className="muted">
             {user?.tenant} · {user?.roles.map((role) => role.toLowerCase()).join(', ')}
           </span>

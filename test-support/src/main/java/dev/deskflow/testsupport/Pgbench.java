@@ -28,7 +28,10 @@ public final class Pgbench {
 
 	/**
 	 * The transaction of a new ticket as ticket-service runs it: the tenant role and id
-	 * bound, the requester checked, the ticket, its history row and its outbox row.
+	 * bound, the requester checked, the ticket, its history row and its outbox row. The
+	 * outbox row is an event of a type nobody consumes, on a topic of its own
+	 * ({@code deskflow.bench.pgbench}), about 600 bytes like a real one: a running relay
+	 * publishes it like any other row.
 	 * @param tenantId the tenant's id
 	 * @param customerId an active customer of the tenant
 	 * @param slug the tenant's slug
@@ -39,7 +42,7 @@ public final class Pgbench {
 				BEGIN;
 				SELECT set_config('role', 'deskflow_ticket_tenant', true), set_config('deskflow.tenant_id', '%1$s', true);
 				SELECT count(*) FROM users WHERE tenant_id = '%1$s' AND id = '%2$s' AND active;
-				WITH ticket AS (INSERT INTO tickets (id, tenant_id, subject, description, status, priority, tags, requester_id, channel, created_at, updated_at, version) VALUES (gen_random_uuid(), '%1$s', 'Bench ticket', 'The laptop shows a black screen after the latest update; restarting did not help.', 'NEW', 'NORMAL', '{}', '%2$s', 'WEB', now(), now(), 0) RETURNING id), history AS (INSERT INTO ticket_history (id, tenant_id, ticket_id, actor_id, action, changes, internal, created_at) SELECT gen_random_uuid(), '%1$s', id, '%2$s', 'created', '{}', false, now() FROM ticket) INSERT INTO outbox_events (event_id, tenant, topic, record_key, payload) SELECT gen_random_uuid(), '%3$s', 'deskflow.bench.pgbench', id::text, repeat('x', 600) FROM ticket;
+				WITH ticket AS (INSERT INTO tickets (id, tenant_id, subject, description, status, priority, tags, requester_id, channel, created_at, updated_at, version) VALUES (gen_random_uuid(), '%1$s', 'Bench ticket', 'The laptop shows a black screen after the latest update; restarting did not help.', 'NEW', 'NORMAL', '{}', '%2$s', 'WEB', now(), now(), 0) RETURNING id), history AS (INSERT INTO ticket_history (id, tenant_id, ticket_id, actor_id, action, changes, internal, created_at) SELECT gen_random_uuid(), '%1$s', id, '%2$s', 'created', '{}', false, now() FROM ticket) INSERT INTO outbox_events (event_id, tenant, topic, record_key, payload) SELECT e, '%3$s', 'deskflow.bench.pgbench', id::text, json_build_object('specversion', '1.0', 'id', e, 'source', '/pgbench', 'type', 'pgbench.ticket-written', 'subject', id, 'tenantid', '%3$s', 'data', json_build_object('padding', repeat('x', 400)))::text FROM ticket, gen_random_uuid() AS e;
 				COMMIT;
 				"""
 			.formatted(tenantId, customerId, slug);

@@ -85,6 +85,28 @@ class OutboxRelayTest {
 	}
 
 	@Test
+	void aRowThatIsNotAnEventDoesNotHoldBackTheEventsAfterIt() {
+		UUID junk = UUID.randomUUID();
+		this.database
+			.sql("insert into outbox_events (event_id, tenant, topic, record_key, payload)"
+					+ " values (:id, :tenant, :topic, :key, :payload)")
+			.bind("id", junk)
+			.bind("tenant", OutboxEvents.TENANT.value())
+			// a topic of its own, so the other tests' readers never meet it
+			.bind("topic", "deskflow.outbox-test.junk")
+			.bind("key", junk.toString())
+			.bind("payload", "x".repeat(600))
+			.then()
+			.as(StepVerifier::create)
+			.verifyComplete();
+		EventEnvelope<?> after = OutboxEvents.created(UUID.randomUUID());
+		this.outbox.append(after).as(this.transactions::transactional).as(StepVerifier::create).verifyComplete();
+
+		assertThat(awaitEvents(Set.of(after.id()), 1)).hasSize(1);
+		await().untilAsserted(() -> assertThat(unsent(List.of(junk.toString(), after.id()))).isZero());
+	}
+
+	@Test
 	void publishesNothingOfARolledBackTransaction() {
 		EventEnvelope<?> rolledBack = OutboxEvents.created(UUID.randomUUID());
 		EventEnvelope<?> committed = OutboxEvents.created(UUID.randomUUID());

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 import dev.deskflow.ai.AiProperties;
 import dev.deskflow.ai.corpus.Corpus;
@@ -27,6 +29,8 @@ import dev.deskflow.ai.retrieval.WordVectorsFile;
 import dev.deskflow.ai.text.TextAnalyzer;
 import dev.deskflow.common.event.RecommendationKind;
 import dev.deskflow.support.problem.ProblemException;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.r2dbc.spi.Readable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,8 +73,19 @@ public class TrainingJobs implements DisposableBean {
 
 	private final Scheduler worker = Schedulers.newBoundedElastic(1, 100, "ai-training");
 
+	private final MeterRegistry meters;
+
+	/** When (System.nanoTime) each running job of this instance started training. */
+	private final Map<UUID, Long> startedAt = new ConcurrentHashMap<>();
+
 	TrainingJobs(DatabaseClient database, Corpus corpus, ModelRegistry registry, AiProperties properties,
-			JsonMapper json) {
+			JsonMapper json, MeterRegistry meters) {
+		this.meters = meters;
+		// every outcome's series exists from the start, so dashboards show 0, not "no
+		// data"
+		for (String outcome : new String[] { "SUCCEEDED", "REJECTED", "FAILED" }) {
+			trainingDuration(outcome);
+		}
 		this.database = database;
 		this.corpus = corpus;
 		this.registry = registry;
@@ -126,6 +141,7 @@ public class TrainingJobs implements DisposableBean {
 	}
 
 	private void run(String tenant, UUID job) {
+		this.startedAt.put(job, System.nanoTime());
 		try {
 			List<CorpusDocument> solved = this.corpus.retrievable(tenant)
 				.filter((document) -> document.kind() == RecommendationKind.TICKET)
@@ -246,6 +262,18 @@ public class TrainingJobs implements DisposableBean {
 			.bind("id", job);
 		spec = (version != null) ? spec.bind("version", version) : spec.bindNull("version", Integer.class);
 		spec.then().block();
+		Long started = this.startedAt.remove(job);
+		if (started != null) {
+			trainingDuration(status).record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+		}
+	}
+
+	// no tenant tag: jobs are rare, and the job's row says whose it was
+	private Timer trainingDuration(String outcome) {
+		return Timer.builder("deskflow.ai.training.duration")
+			.description("How long a training job ran, by how it ended (SUCCEEDED, REJECTED, FAILED)")
+			.tag("outcome", outcome)
+			.register(this.meters);
 	}
 
 	private static Double finite(double value) {

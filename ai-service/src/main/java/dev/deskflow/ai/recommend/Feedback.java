@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import dev.deskflow.ai.recommend.RecommendationViews.FeedbackCounts;
 import dev.deskflow.ai.recommend.RecommendationViews.FeedbackRequest;
+import dev.deskflow.support.metrics.TenantTags;
 import dev.deskflow.support.security.AuthenticatedUser;
 import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.publisher.Mono;
@@ -22,9 +23,12 @@ class Feedback {
 
 	private final MeterRegistry meters;
 
-	Feedback(DatabaseClient database, MeterRegistry meters) {
+	private final TenantTags tenantTags;
+
+	Feedback(DatabaseClient database, MeterRegistry meters, TenantTags tenantTags) {
 		this.database = database;
 		this.meters = meters;
+		this.tenantTags = tenantTags;
 	}
 
 	Mono<FeedbackCounts> record(AuthenticatedUser user, FeedbackRequest request) {
@@ -42,8 +46,8 @@ class Feedback {
 				: insert.bindNull("ticket", UUID.class);
 		return insert.then()
 			.doOnSuccess((done) -> this.meters
-				.counter("deskflow.ai.feedback", "tenant", tenant, "kind", request.itemKind().name(), "helpful",
-						request.helpful().toString())
+				.counter("deskflow.ai.feedback", "tenant", this.tenantTags.of(tenant), "kind",
+						request.itemKind().name(), "helpful", request.helpful().toString())
 				.increment())
 			.then(this.database
 				.sql("select count(*) filter (where helpful) as yes, count(*) filter (where not helpful) as no"

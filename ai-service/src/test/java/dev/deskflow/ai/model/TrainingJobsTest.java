@@ -10,6 +10,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import dev.deskflow.ai.AiServiceTestBase;
 import dev.deskflow.common.event.TicketPriority;
 import dev.deskflow.common.tenant.Role;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -39,14 +41,20 @@ class TrainingJobsTest extends AiServiceTestBase {
 	@Autowired
 	DatabaseClient database;
 
+	@Autowired
+	MeterRegistry meters;
+
 	@Test
 	void trainsActivatesFallsBackOnFailureAndRollsBack() throws IOException {
 		String tenant = tenant("trained");
 		String admin = token(UUID.randomUUID(), tenant, Role.ADMIN);
 		UUID probe = seedSolvedTickets(tenant, 4);
+		long timedBefore = trainingsTimed("SUCCEEDED");
 
 		JsonNode first = awaitFinished(admin, startJob(admin));
 		assertThat(first.get("status").asString()).as(first.toString()).isEqualTo("SUCCEEDED");
+		// its duration is exported, by outcome
+		await().atMost(WAIT).until(() -> trainingsTimed("SUCCEEDED") > timedBefore);
 		assertThat(first.get("modelVersion").asInt()).isEqualTo(1);
 		JsonNode models = list(admin);
 		assertThat(models).hasSize(1);
@@ -115,6 +123,11 @@ class TrainingJobsTest extends AiServiceTestBase {
 		assertThat(models).hasSize(1);
 		// the 20th solved ticket starts the job; the 21st may already be in when it reads
 		assertThat(models.get(0).get("corpusSize").asInt()).isBetween(20, 21);
+	}
+
+	private long trainingsTimed(String outcome) {
+		Timer timer = this.meters.find("deskflow.ai.training.duration").tag("outcome", outcome).timer();
+		return (timer != null) ? timer.count() : 0;
 	}
 
 	@Test

@@ -167,6 +167,18 @@ class RealtimeSessionsTest extends RealtimeTestBase {
 	}
 
 	@Test
+	void closesASessionThatSendsAFrameOverTheLimitWith1009() {
+		Client agent = connect(UUID.randomUUID(), tenant("acme"), Role.AGENT);
+		agent.sendAndAwait("{\"type\":\"ping\"}", "pong");
+		// max-frame-bytes is 16 KB
+		agent.send("{\"type\":\"ping\",\"padding\":\"" + "x".repeat(20_000) + "\"}");
+		await().untilAsserted(() -> assertThat(agent.closed.get()).isNotNull()
+			.extracting(org.springframework.web.reactive.socket.CloseStatus::getCode)
+			.isEqualTo(1009));
+		agent.close();
+	}
+
+	@Test
 	void replaysMissedEventsAfterReconnectThenLiveWithoutGapOrDuplicate() {
 		String tenant = tenant("acme");
 		UUID agentId = UUID.randomUUID();

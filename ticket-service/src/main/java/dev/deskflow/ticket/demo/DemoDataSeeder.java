@@ -9,7 +9,16 @@ import java.util.function.BiConsumer;
 
 import com.fasterxml.uuid.Generators;
 import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
+import dev.deskflow.common.event.EventEnvelope;
+import dev.deskflow.common.event.TicketChannel;
+import dev.deskflow.common.event.TicketCommented;
+import dev.deskflow.common.event.TicketCreated;
+import dev.deskflow.common.event.TicketPriority;
+import dev.deskflow.common.event.TicketStatus;
+import dev.deskflow.common.tenant.Role;
+import dev.deskflow.common.tenant.TenantId;
 import dev.deskflow.ticket.TicketProperties;
+import dev.deskflow.ticket.outbox.OutboxWriter;
 import io.r2dbc.spi.Result;
 import io.r2dbc.spi.Statement;
 import org.slf4j.Logger;
@@ -41,6 +50,8 @@ class DemoDataSeeder implements ApplicationRunner {
 	static final int CUSTOMERS = 20;
 
 	private static final Logger logger = LoggerFactory.getLogger(DemoDataSeeder.class);
+
+	private static final String SOURCE = "/ticket-service";
 
 	private static final List<String> AGENT_NAMES = List.of("Maya Lindqvist", "Tomás Ferreira", "Aisha Okafor");
 
@@ -79,10 +90,14 @@ class DemoDataSeeder implements ApplicationRunner {
 
 	private final TransactionalOperator transactions;
 
-	DemoDataSeeder(TicketProperties properties, DatabaseClient database, TransactionalOperator transactions) {
+	private final OutboxWriter outbox;
+
+	DemoDataSeeder(TicketProperties properties, DatabaseClient database, TransactionalOperator transactions,
+			OutboxWriter outbox) {
 		this.demo = properties.demo();
 		this.database = database;
 		this.transactions = transactions;
+		this.outbox = outbox;
 	}
 
 	@Override
@@ -193,9 +208,32 @@ class DemoDataSeeder implements ApplicationRunner {
 							.bind(4, comment.body())
 							.bind(5, comment.internal())
 							.bind(6, comment.createdAt())))
+				.then(announce(plan))
 				.thenReturn(new Outcome(plan.slug(), true, plan.users().size(), plan.tickets().size(),
 						plan.comments().size(), Duration.ZERO)))
 			.as(this.transactions::transactional);
+	}
+
+	/**
+	 * Tells the other services about the demo desk as about any other, through the outbox
+	 * in the seeding transaction: every ticket's {@code ticket.created} and every public
+	 * reply's {@code ticket.commented}, so ai-service learns from the demo's solved
+	 * tickets and recommends them, as it does for imported ones. Internal notes stay
+	 * staff-only events too.
+	 */
+	private Mono<Void> announce(Plan plan) {
+		TenantId tenant = TenantId.of(plan.slug());
+		Flux<EventEnvelope<?>> created = Flux.fromIterable(plan.tickets())
+			.map((ticket) -> EventEnvelope.of(SOURCE, tenant,
+					new TicketCreated(ticket.id(), ticket.requester().id(), ticket.row().subject(),
+							ticket.row().description(), TicketStatus.valueOf(ticket.timeline().status()),
+							TicketPriority.valueOf(ticket.row().priority()), ticket.row().category(),
+							ticket.row().tags(), TicketChannel.valueOf(ticket.row().channel()),
+							ticket.timeline().createdAt())));
+		Flux<EventEnvelope<?>> commented = Flux.fromIterable(plan.comments())
+			.map((comment) -> EventEnvelope.of(SOURCE, tenant, new TicketCommented(comment.ticketId(), comment.id(),
+					comment.authorId(), Role.AGENT, comment.body(), comment.internal(), comment.createdAt())));
+		return created.concatWith(commented).concatMap(this.outbox::append).then();
 	}
 
 	private static Statement bind(Statement statement, UUID tenantId, Ticket ticket) {

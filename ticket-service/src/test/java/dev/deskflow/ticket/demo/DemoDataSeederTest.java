@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import dev.deskflow.testsupport.RealServers;
 import dev.deskflow.ticket.TicketProperties;
+import dev.deskflow.ticket.outbox.OutboxWriter;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.junit.jupiter.api.Test;
@@ -47,6 +48,9 @@ class DemoDataSeederTest {
 	@Autowired
 	TicketProperties properties;
 
+	@Autowired
+	OutboxWriter outbox;
+
 	@Test
 	void seedsTheDemoTenantAtStartUp() {
 		this.database.sql("select name from tenants where slug = :slug")
@@ -55,6 +59,26 @@ class DemoDataSeederTest {
 			.all()
 			.as(StepVerifier::create)
 			.expectNext("Demo Company")
+			.verifyComplete();
+	}
+
+	@Test
+	void announcesEveryTicketAndEveryReplyThroughTheOutbox() {
+		// ticket.created per ticket, ticket.commented per reply or note, for the tenant
+		this.database
+			.sql("""
+					select (select count(*) from outbox_events o where o.tenant = :slug
+					            and o.payload::jsonb ->> 'type' = 'ticket.created')
+					     = (select count(*) from tickets k join tenants t on t.id = k.tenant_id where t.slug = :slug)
+					   and (select count(*) from outbox_events o where o.tenant = :slug
+					            and o.payload::jsonb ->> 'type' = 'ticket.commented')
+					     = (select count(*) from comments c join tenants t on t.id = c.tenant_id where t.slug = :slug)
+					   and (select count(*) from tickets k join tenants t on t.id = k.tenant_id where t.slug = :slug) > 0""")
+			.bind("slug", TENANT)
+			.mapValue(Boolean.class)
+			.one()
+			.as(StepVerifier::create)
+			.expectNext(true)
 			.verifyComplete();
 	}
 
@@ -208,7 +232,7 @@ class DemoDataSeederTest {
 		TicketProperties settings = new TicketProperties(this.properties.redisKeyPrefix(),
 				new TicketProperties.Demo(true, tenant, missing, "secret-password"), this.properties.outbox());
 
-		new DemoDataSeeder(settings, this.database, this.transactions).seed()
+		new DemoDataSeeder(settings, this.database, this.transactions, this.outbox).seed()
 			.as(StepVerifier::create)
 			.expectErrorSatisfies((error) -> assertThat(error).isInstanceOf(IllegalStateException.class)
 				.hasMessageContaining(missing.toAbsolutePath().toString())

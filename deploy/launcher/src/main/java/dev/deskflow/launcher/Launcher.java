@@ -24,14 +24,17 @@ public final class Launcher {
 
 	public static void main(String[] args) {
 		String verb = (args.length == 0) ? "up" : args[0];
-		if (!"up".equals(verb)) {
-			System.err.println("Usage: ./deskflow up    (start the local platform; Ctrl-C stops it)");
+		boolean prometheus = args.length == 2 && "--prometheus".equals(args[1]);
+		if (!"up".equals(verb) || (args.length > 1 && !prometheus) || args.length > 2) {
+			System.err.println("Usage: ./deskflow up [--prometheus]    (start the local platform, optionally with "
+					+ "Prometheus scraping it; Ctrl-C stops it)");
 			System.exit(EXIT_USAGE);
 		}
 		Path root = Path.of(System.getProperty("deskflow.root", ".")).toAbsolutePath().normalize();
 		LaunchSettings settings;
 		try {
-			settings = LaunchSettings.from(root, System::getenv);
+			settings = LaunchSettings.from(root,
+					(name) -> (prometheus && "DESKFLOW_PROMETHEUS".equals(name)) ? "true" : System.getenv(name));
 		}
 		catch (IllegalArgumentException ex) {
 			System.err.println("deskflow: " + ex.getMessage());
@@ -82,6 +85,7 @@ public final class Launcher {
 			System.out.println("Starting the services (logs in " + settings.home().resolve("logs") + ")...");
 			platform.startServices();
 			platform.awaitReady();
+			platform.startPrometheus();
 			platform.supervise();
 			FaultControl.startIfEnabled(System.getenv(FaultControl.VARIABLE), platform);
 		}
@@ -127,10 +131,12 @@ public final class Launcher {
 				Demo tenant "%s", password "%s" for every login:
 				  admin%s (ADMIN), agent1%s .. agent3%s (AGENT), customer01%s .. customer20%s (CUSTOMER)
 
-				Press Ctrl-C to stop everything; the data stays in %s.
+				%sPress Ctrl-C to stop everything; the data stays in %s.
 				""", seconds, memory / (1024 * 1024), settings.port(Port.GATEWAY), settings.port(Port.TICKET),
 				settings.port(Port.AI), settings.port(Port.REALTIME), settings.port(Port.TICKET),
 				settings.port(Port.GATEWAY_MANAGEMENT), tenant, password, domain, domain, domain, domain, domain,
+				(settings.prometheusPort() != 0) ? "  Prometheus, scraping every service        http://localhost:"
+						+ settings.prometheusPort() + System.lineSeparator() + System.lineSeparator() : "",
 				settings.home().resolve("data"));
 	}
 

@@ -101,6 +101,17 @@ final class Platform {
 	}
 
 	/**
+	 * Starts the Prometheus the settings ask for (none when its port is 0), scraping
+	 * every service; stopped with the servers.
+	 */
+	void startPrometheus() {
+		if (this.settings.prometheusPort() != 0) {
+			registerServer("prometheus", LocalPrometheus.start(this.settings, this.settings.prometheusPort(),
+					this.settings.scrapeInterval()));
+		}
+	}
+
+	/**
 	 * Stops Kafka or Redis while the services run: a fault injected by the system tests
 	 * through {@link FaultControl}, never otherwise.
 	 * @param name {@code kafka} or {@code redis}

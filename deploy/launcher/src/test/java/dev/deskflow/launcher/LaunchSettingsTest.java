@@ -55,4 +55,37 @@ class LaunchSettingsTest {
 				"port 8081 (ticket-service) is already in use: stop what uses it, or set DESKFLOW_TICKET_PORT to another port");
 	}
 
+	@Test
+	void startsNoPrometheusUnlessAskedAndThenOnItsPort() {
+		assertThat(LaunchSettings.from(this.root, (name) -> null).prometheusPort()).isZero();
+		LaunchSettings asked = LaunchSettings.from(this.root, Map.of("DESKFLOW_PROMETHEUS", "true")::get);
+		assertThat(asked.prometheusPort()).isEqualTo(9090);
+		assertThat(asked.scrapeInterval()).isEqualTo("15s");
+		LaunchSettings moved = LaunchSettings.from(this.root, Map.of("DESKFLOW_PROMETHEUS", "true",
+				"DESKFLOW_PROMETHEUS_PORT", "19090", "DESKFLOW_PROMETHEUS_SCRAPE_INTERVAL", "2s")::get);
+		assertThat(moved.prometheusPort()).isEqualTo(19090);
+		assertThat(moved.scrapeInterval()).isEqualTo("2s");
+		assertThat(moved.busyPorts((port) -> port != 19090)).containsExactly(
+				"port 19090 (Prometheus) is already in use: stop what uses it, or set DESKFLOW_PROMETHEUS_PORT to another port");
+	}
+
+	@Test
+	void rejectsAScrapeIntervalPrometheusWouldNotRead() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> LaunchSettings.from(this.root,
+					Map.of("DESKFLOW_PROMETHEUS", "true", "DESKFLOW_PROMETHEUS_SCRAPE_INTERVAL", "fast")::get))
+			.withMessageContaining("DESKFLOW_PROMETHEUS_SCRAPE_INTERVAL=fast");
+	}
+
+	@Test
+	void writesAPrometheusJobForEveryServiceOnThePlatformsPorts() {
+		LaunchSettings settings = LaunchSettings.from(this.root, Map.of("DESKFLOW_TICKET_PORT", "18081",
+				"DESKFLOW_GATEWAY_MANAGEMENT_PORT", "18090", "DESKFLOW_PROMETHEUS", "true")::get);
+		String configuration = LocalPrometheus.configuration(settings, "5s");
+		assertThat(configuration).contains("scrape_interval: 5s")
+			.contains("\"/srv/deskflow/deploy/prometheus/alerts.yml\"")
+			.contains("job_name: gateway", "127.0.0.1:18090", "job_name: ticket-service", "127.0.0.1:18081",
+					"job_name: ai-service", "127.0.0.1:8082", "job_name: realtime-service", "127.0.0.1:8083");
+	}
+
 }

@@ -49,15 +49,22 @@ public final class LocalPlatform implements AutoCloseable {
 	 * @param root the project folder (the service jars are under its modules' target)
 	 * @param home the folder for the platform's data and logs, emptied first
 	 * @param ready how long the services may take to become ready
+	 * @param prometheus whether to start Prometheus too
+	 * ({@code ./deskflow up --prometheus}), scraping every two seconds
 	 * @return the running platform
 	 */
-	public static LocalPlatform start(Path root, Path home, Duration ready) {
+	public static LocalPlatform start(Path root, Path home, Duration ready, boolean prometheus) {
 		delete(home);
 		Map<String, String> environment = new HashMap<>();
 		for (Port port : Port.values()) {
 			environment.put(port.variable, Integer.toString(Ports.freePort()));
 		}
 		environment.put("DESKFLOW_HOME", home.toString());
+		if (prometheus) {
+			environment.put("DESKFLOW_PROMETHEUS", "true");
+			environment.put("DESKFLOW_PROMETHEUS_PORT", Integer.toString(Ports.freePort()));
+			environment.put("DESKFLOW_PROMETHEUS_SCRAPE_INTERVAL", "2s");
+		}
 		LaunchSettings settings = LaunchSettings.from(snapshot(root, home.resolve("root")), environment::get);
 		Platform platform = new Platform(settings);
 		LocalPlatform running = new LocalPlatform(platform, settings);
@@ -65,6 +72,7 @@ public final class LocalPlatform implements AutoCloseable {
 			platform.startServers();
 			platform.startServices();
 			running.awaitReady(ready);
+			platform.startPrometheus();
 			return running;
 		}
 		catch (RuntimeException ex) {
@@ -90,6 +98,13 @@ public final class LocalPlatform implements AutoCloseable {
 	}
 
 	/**
+	 * @return the port of the platform's Prometheus, 0 when it runs none
+	 */
+	public int prometheusPort() {
+		return this.settings.prometheusPort();
+	}
+
+	/**
 	 * @return the folder of the services' log files ({@code <service>.log})
 	 */
 	public Path logs() {
@@ -97,8 +112,8 @@ public final class LocalPlatform implements AutoCloseable {
 	}
 
 	/**
-	 * A project folder holding copies of the service jars, and links to the demo data and
-	 * the built web app the services read from the project.
+	 * A project folder holding copies of the service jars, and links to the demo data,
+	 * the alert rules and the built web app the platform reads from the project.
 	 */
 	private static Path snapshot(Path root, Path into) {
 		try {
@@ -111,7 +126,7 @@ public final class LocalPlatform implements AutoCloseable {
 				Files.createDirectories(copy.getParent());
 				Files.copy(jar, copy);
 			}
-			for (String shared : List.of("deploy/demo-data", "web")) {
+			for (String shared : List.of("deploy/demo-data", "deploy/prometheus", "web")) {
 				Path link = into.resolve(shared);
 				Files.createDirectories(link.getParent());
 				Files.createSymbolicLink(link, root.resolve(shared));

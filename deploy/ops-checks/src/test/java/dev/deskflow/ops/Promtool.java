@@ -43,6 +43,14 @@ final class Promtool {
 		return exec(workingDirectory, command, 2);
 	}
 
+	/**
+	 * Installs Debian's {@code prometheus} package (promtool and the Prometheus server)
+	 * when promtool is missing.
+	 */
+	static void ensureInstalled() {
+		executable();
+	}
+
 	private static synchronized Path executable() {
 		if (executable == null) {
 			executable = onPath();

@@ -17,6 +17,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.deskflow.launcher.LocalPlatform;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,6 +35,8 @@ import static org.awaitility.Awaitility.await;
  * check waits for them a while before it fails), the image health check follows the
  * services' readiness, and one trace runs from the gateway through ticket-service and
  * Kafka to ai-service and realtime-service, reported to a Zipkin-compatible collector.
+ * The platform runs with its optional Prometheus ({@code ./deskflow up --prometheus}),
+ * which must scrape every service, load every alert rule, and run every dashboard query.
  */
 class RunningPlatformTest {
 
@@ -52,8 +55,10 @@ class RunningPlatformTest {
 		traces = TraceCollector.start(Integer.getInteger("deskflow.trace-collector.port"));
 		long started = System.nanoTime();
 		// under target, so that the services' logs outlive a failed run
+		// Prometheus (./deskflow up --prometheus) comes from Debian's package
+		Promtool.ensureInstalled();
 		platform = LocalPlatform.start(Project.root(), Project.file("deploy/ops-checks/target/platform"),
-				Duration.ofMinutes(8));
+				Duration.ofMinutes(8), true);
 		System.out.printf("RunningPlatformTest: platform ready in %.1f s%n", (System.nanoTime() - started) / 1e9);
 		useTheApi();
 	}
@@ -73,10 +78,28 @@ class RunningPlatformTest {
 	private static void useTheApi() {
 		HttpResponse<String> raised = raise(logIn("customer02@demo.deskflow.dev"), null);
 		assertThat(raised.statusCode()).as(raised.body()).isEqualTo(201);
+		String agent = logIn("agent1@demo.deskflow.dev");
 		HttpResponse<String> tickets = send(HttpRequest.newBuilder(URI.create(gateway() + "/api/tickets?limit=5"))
-			.header("Authorization", "Bearer " + logIn("agent1@demo.deskflow.dev"))
+			.header("Authorization", "Bearer " + agent)
 			.build());
 		assertThat(tickets.statusCode()).as(tickets.body()).isEqualTo(200);
+		// an agent rates a solved demo ticket as a helpful match, so the AI's hit rate
+		// has
+		// its first sample (once ai-service has the ticket in its corpus)
+		String ticket = Project.JSON.valueToTree(parse(raised.body())).path("id").asText();
+		HttpResponse<String> solved = send(
+				HttpRequest.newBuilder(URI.create(gateway() + "/api/tickets?status=SOLVED,CLOSED&limit=1"))
+					.header("Authorization", "Bearer " + agent)
+					.build());
+		String match = Project.JSON.valueToTree(parse(solved.body())).path("items").path(0).path("id").asText();
+		HttpRequest feedback = HttpRequest.newBuilder(URI.create(gateway() + "/api/ai/feedback"))
+			.header("Authorization", "Bearer " + agent)
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"ticketId\":\"" + ticket + "\",\"itemKind\":\"TICKET\","
+					+ "\"itemId\":\"" + match + "\",\"helpful\":true}"))
+			.build();
+		await("feedback on a solved ticket accepted").atMost(Duration.ofMinutes(2))
+			.until(() -> send(feedback).statusCode(), (status) -> status == 200 || status == 201);
 	}
 
 	private static HttpResponse<String> raise(String token, String traceparent) {
@@ -177,6 +200,65 @@ class RunningPlatformTest {
 		// the inventory, for whoever adds the next panel
 		Path inventory = Project.file("deploy/ops-checks/target/exported-metrics.txt");
 		Files.write(inventory, exported());
+	}
+
+	@Test
+	void thePlatformsPrometheusScrapesEveryServiceAndRunsEveryDashboardQueryAndAlertRule() {
+		await("every service scraped").atMost(Duration.ofMinutes(1)).untilAsserted(() -> {
+			Map<String, String> upByJob = new TreeMap<>();
+			prometheus("/api/v1/query?query=up").path("data")
+				.path("result")
+				.forEach((series) -> upByJob.put(series.path("metric").path("job").asText(),
+						series.path("value").path(1).asText()));
+			Map<String, String> lastErrors = new TreeMap<>();
+			prometheus("/api/v1/targets").path("data")
+				.path("activeTargets")
+				.forEach((target) -> lastErrors.put(target.path("labels").path("job").asText(),
+						target.path("lastError").asText()));
+			assertThat(upByJob).containsOnlyKeys("gateway", "ticket-service", "ai-service", "realtime-service")
+				.allSatisfy((job, up) -> assertThat(up).as("%s (last scrape error: %s)", job, lastErrors.get(job))
+					.isEqualTo("1"));
+		});
+		for (Dashboards.Query query : Dashboards.queries()) {
+			String expression = runnable(query.expression());
+			JsonNode answer = prometheus("/api/v1/query?query="
+					+ java.net.URLEncoder.encode(expression, java.nio.charset.StandardCharsets.UTF_8));
+			assertThat(answer.path("status").asText())
+				.as("%s / %s: %s → %s", query.dashboard(), query.where(), expression, answer.path("error").asText())
+				.isEqualTo("success");
+		}
+		Set<String> ruleNames = AlertRules.all().stream().map(AlertRules.Rule::name).collect(Collectors.toSet());
+		await("every alert rule evaluated").atMost(Duration.ofMinutes(1)).untilAsserted(() -> {
+			Map<String, String> healthByRule = new TreeMap<>();
+			prometheus("/api/v1/rules").path("data")
+				.path("groups")
+				.forEach((group) -> group.path("rules")
+					.forEach((rule) -> healthByRule.put(rule.path("name").asText(), rule.path("health").asText())));
+			assertThat(healthByRule).containsOnlyKeys(ruleNames)
+				.allSatisfy((rule, health) -> assertThat(health).as(rule).isEqualTo("ok"));
+		});
+	}
+
+	/**
+	 * @return a dashboard query as Grafana would send it: its variables given values (the
+	 * demo tenant, one service, a one-minute rate window), a variable's
+	 * {@code label_values(selector, label)} reduced to its selector
+	 */
+	private static String runnable(String expression) {
+		String query = expression.replace("$__rate_interval", "1m")
+			.replace("$application", "ticket-service")
+			.replace("$tenant", "demo");
+		java.util.regex.Matcher labelValues = java.util.regex.Pattern
+			.compile("^\\s*label_values\\((.+),\\s*\\w+\\s*\\)\\s*$")
+			.matcher(query);
+		return labelValues.matches() ? labelValues.group(1) : query;
+	}
+
+	private static JsonNode prometheus(String pathAndQuery) {
+		HttpResponse<String> answer = send(
+				HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + platform.prometheusPort() + pathAndQuery))
+					.build());
+		return Project.JSON.valueToTree(parse(answer.body()));
 	}
 
 	@Test

@@ -62,6 +62,11 @@ final class Api {
 			.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
 	}
 
+	Answer put(String path, User user, Object body) {
+		return send(request(path, user).header("Content-Type", "application/json")
+			.PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+	}
+
 	Answer patch(String path, User user, String ifMatch, Object body) {
 		return send(request(path, user).header("Content-Type", "application/json")
 			.header("If-Match", ifMatch)

@@ -31,6 +31,10 @@ describe('Reports', () => {
     expect(headline.getByText('Open now').nextSibling).toHaveTextContent('7');
     expect(headline.getByText('First response').nextSibling).toHaveTextContent('30 min median, 2.0 h p90');
     expect(headline.getByText('Satisfaction (CSAT)').nextSibling).toHaveTextContent('75 % 4 ratings');
+    expect(headline.getByText('First response within SLA').nextSibling).toHaveTextContent(
+      '75 % 6 met, 2 missed, 2 open',
+    );
+    expect(headline.getByText('Resolution within SLA').nextSibling).toHaveTextContent('100 % 3 met, 0 missed, 7 open');
     expect(
       screen.getByRole('img', { name: 'Tickets created and solved per day: 10 created and 4 solved over 2 days' }),
     ).toBeVisible();
@@ -39,7 +43,7 @@ describe('Reports', () => {
     expect(screen.getByRole('row', { name: 'Ann Agent 3 4 75 % (4)' })).toBeVisible();
 
     const names = gateway.calls.map((call) => call.url.pathname.split('/').pop()).sort();
-    expect(names).toEqual(['agents', 'backlog', 'breakdown', 'csat', 'times', 'volume']);
+    expect(names).toEqual(['agents', 'backlog', 'breakdown', 'csat', 'sla', 'times', 'volume']);
     const query = gateway.calls[0]?.url.searchParams;
     expect(query?.get('from')).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(query?.get('tz')).toBeTruthy();

@@ -1,5 +1,11 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { AdminApi, type Durations, type ReportRange, type Reports as AllReports } from '../api/admin';
+import {
+  AdminApi,
+  type Durations,
+  type ReportRange,
+  type Reports as AllReports,
+  type SlaAttainment,
+} from '../api/admin';
 import { label } from '../api/tickets';
 import { useApi } from '../api/useTicketApi';
 import { ErrorMessage } from '../ui/ErrorMessage';
@@ -42,7 +48,7 @@ const AGES: [keyof AllReports['backlog']['byAge'], string][] = [
   ['over30Days', 'over 30 days'],
 ];
 
-const NAMES = ['volume', 'breakdown', 'times', 'backlog', 'agents', 'csat'] as const;
+const NAMES = ['volume', 'breakdown', 'times', 'backlog', 'agents', 'csat', 'sla'] as const;
 
 /**
  * The report figures (GET /api/admin/reports/{name}) for a date range counted in a time zone:
@@ -134,8 +140,23 @@ function TimeFigure({ name, figures }: { name: string; figures: Durations }) {
   );
 }
 
+/** An SLA target's attainment: the share met of the decided clocks, with the counts in words. */
+function SlaFigure({ name, figures }: { name: string; figures: SlaAttainment }) {
+  return (
+    <div className="figure">
+      <dt>{name}</dt>
+      <dd>
+        {figures.attainment === null ? '—' : `${Math.round(figures.attainment * 100)} %`}{' '}
+        <span className="muted">
+          {figures.met} met, {figures.missed} missed, {figures.open} open
+        </span>
+      </dd>
+    </div>
+  );
+}
+
 function Figures({ reports }: { reports: AllReports }) {
-  const { breakdown, times, backlog, csat, agents, volume } = reports;
+  const { breakdown, times, backlog, csat, agents, volume, sla } = reports;
   const rated = csat.good + csat.bad;
   return (
     <>
@@ -159,6 +180,8 @@ function Figures({ reports }: { reports: AllReports }) {
             </span>
           </dd>
         </div>
+        <SlaFigure name="First response within SLA" figures={sla.firstResponse} />
+        <SlaFigure name="Resolution within SLA" figures={sla.resolution} />
       </dl>
       <div className="charts">
         <VolumeChart days={volume.days} />

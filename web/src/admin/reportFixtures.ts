@@ -31,4 +31,8 @@ export const REPORTS: Reports = {
     ],
   },
   csat: { good: 3, bad: 1, csat: 0.75 },
+  sla: {
+    firstResponse: { met: 6, missed: 2, open: 2, attainment: 0.75 },
+    resolution: { met: 3, missed: 0, open: 7, attainment: 1 },
+  },
 };

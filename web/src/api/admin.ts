@@ -53,6 +53,14 @@ export interface AgentFigures extends Satisfaction {
   solved: number;
 }
 
+/** One SLA target's clocks for the tickets created in a range (docs/desk.md, report `sla`). */
+export interface SlaAttainment {
+  met: number;
+  missed: number;
+  open: number;
+  attainment: number | null;
+}
+
 /** Every report of GET /api/admin/reports/{name} by name (docs/desk.md). */
 export interface Reports {
   volume: VolumeReport;
@@ -61,6 +69,7 @@ export interface Reports {
   backlog: BacklogReport;
   agents: { agents: AgentFigures[] };
   csat: Satisfaction;
+  sla: { firstResponse: SlaAttainment; resolution: SlaAttainment };
 }
 
 export type ReportName = keyof Reports;

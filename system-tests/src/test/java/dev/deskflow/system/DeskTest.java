@@ -130,6 +130,15 @@ class DeskTest extends PlatformTest {
 				assertThat(api.get("/api/tickets?sla=breached&category=" + category, agent1).body().path("items"))
 					.extracting((item) -> item.path("id").asString())
 					.containsExactly(ticket);
+				// and the SLA report counts it: first response missed, resolution still
+				// open
+				LocalDate today = LocalDate.now(ZoneOffset.UTC);
+				JsonNode report = api.get("/api/admin/reports/sla?from=" + today + "&to=" + today + "&tz=UTC", admin)
+					.body();
+				assertThat(report.path("firstResponse").path("missed").asLong()).as(report.toString()).isEqualTo(1);
+				assertThat(report.path("firstResponse").path("met").asLong()).isZero();
+				assertThat(report.path("firstResponse").path("attainment").asDouble()).isZero();
+				assertThat(report.path("resolution").path("open").asLong()).isEqualTo(1);
 			}
 		}
 		finally {

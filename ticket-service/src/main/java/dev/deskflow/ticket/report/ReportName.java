@@ -27,7 +27,13 @@ enum ReportName {
 	AGENTS,
 
 	/** Good and bad ratings given in the range. */
-	CSAT;
+	CSAT,
+
+	/**
+	 * SLA attainment of the tickets created in the range, per target: met, missed, still
+	 * open, and the share met of those decided (null while none is).
+	 */
+	SLA;
 
 	String path() {
 		return name().toLowerCase(Locale.ROOT);

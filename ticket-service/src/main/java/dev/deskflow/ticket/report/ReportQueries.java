@@ -37,6 +37,7 @@ class ReportQueries {
 			case BACKLOG -> backlog(tenantId);
 			case AGENTS -> agents(tenantId, range);
 			case CSAT -> csat(tenantId, range);
+			case SLA -> sla(tenantId, range);
 		};
 	}
 
@@ -200,6 +201,46 @@ class ReportQueries {
 		return ranged(sql, tenantId, range)
 			.map((row) -> satisfaction(row.get("good", Long.class), row.get("bad", Long.class)))
 			.one();
+	}
+
+	/**
+	 * Per SLA target, the clocks of the tickets created in the range: met (reached by the
+	 * due time), missed (reached late, or past due and not reached, or already reported
+	 * breached), open (neither yet), and attainment = met / (met + missed), null while
+	 * nothing is decided. A policy that is deleted takes its clocks with it.
+	 */
+	private Mono<Map<String, Object>> sla(UUID tenantId, ReportRange range) {
+		String sql = """
+				with clocks as (
+				    select c.target,
+				           c.state = 'STOPPED' and c.halted_at <= c.due_at as met,
+				           (c.state = 'STOPPED' and c.halted_at > c.due_at)
+				               or (c.state <> 'STOPPED' and (c.breached_at is not null
+				                   or (c.state = 'RUNNING' and c.due_at <= now()))) as missed
+				    from sla_clocks c join tickets t on t.tenant_id = c.tenant_id and t.id = c.ticket_id
+				    where c.tenant_id = :tenantId and t.created_at >= :start and t.created_at < :end)
+				select target, count(*) filter (where met) as met, count(*) filter (where missed) as missed,
+				       count(*) filter (where not met and not missed) as open
+				from clocks group by target""";
+		Map<String, Object> result = new LinkedHashMap<>();
+		result.put("firstResponse", attainment(0, 0, 0));
+		result.put("resolution", attainment(0, 0, 0));
+		return ranged(sql, tenantId, range)
+			.map((row) -> Map.entry(
+					"FIRST_RESPONSE".equals(row.get("target", String.class)) ? "firstResponse" : "resolution",
+					attainment(row.get("met", Long.class), row.get("missed", Long.class), row.get("open", Long.class))))
+			.all()
+			.doOnNext((target) -> result.put(target.getKey(), target.getValue()))
+			.then(Mono.just(result));
+	}
+
+	private static Map<String, Object> attainment(long met, long missed, long open) {
+		Map<String, Object> target = new LinkedHashMap<>();
+		target.put("met", met);
+		target.put("missed", missed);
+		target.put("open", open);
+		target.put("attainment", (met + missed > 0) ? (double) met / (met + missed) : null);
+		return target;
 	}
 
 	/**

@@ -272,6 +272,40 @@ class SlaTest extends DeskTest {
 	}
 
 	@Test
+	void theSlaReportCountsEachTargetMetMissedAndOpen() {
+		TenantDesk acme = desk("sla-report");
+		created(acme, policy(1, List.of("NORMAL"), 60, 480, 15));
+		String met = (String) acme.raise(acme.customer, Map.of("subject", "Printer", "description", "Jams")).get("id");
+		String missed = (String) acme.raise(acme.customer, Map.of("subject", "Mail", "description", "Bounces"))
+			.get("id");
+		acme.raise(acme.customer, Map.of("subject", "VPN", "description", "Drops"));
+		this.web.post()
+			.uri("/api/tickets/{id}/comments", met)
+			.headers((h) -> h.setBearerAuth(acme.agent))
+			.bodyValue(Map.of("body", "On it"))
+			.exchange()
+			.expectStatus()
+			.isCreated();
+		travel(missed, Duration.ofMinutes(61)); // past its first-response due time
+
+		send(acme.admin, "GET", "/api/admin/reports/sla", null).expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.firstResponse.met")
+			.isEqualTo(1)
+			.jsonPath("$.firstResponse.missed")
+			.isEqualTo(1)
+			.jsonPath("$.firstResponse.open")
+			.isEqualTo(1)
+			.jsonPath("$.firstResponse.attainment")
+			.isEqualTo(0.5)
+			.jsonPath("$.resolution.open")
+			.isEqualTo(3)
+			.jsonPath("$.resolution.attainment")
+			.doesNotExist();
+	}
+
+	@Test
 	void concurrentSchedulersReportEachBreachOnce() {
 		TenantDesk acme = desk("sla-replicas");
 		created(acme, policy(1, List.of("NORMAL"), 30, null, 5));

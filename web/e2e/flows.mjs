@@ -8,6 +8,10 @@
 // feedback), takes it, writes an internal note and a public reply and solves it; the customer sees
 // the reply and the solved status live, never the note, and rates the ticket; another agent reopens
 // it and the first agent sees what changed; the admin opens the report dashboard.
+// The desk's rules: the admin saves business hours and an SLA policy, a group of two agents and a
+// macro in their screens; the agent applies the macro on the ticket (its priority rises, its reply
+// is sent), opens the At risk and Breached views and goes Away and back Online; the admin deletes
+// the rules again and puts the calendar back, so the demo tenant is left as it was.
 // Every main screen is checked with axe-core (no serious or critical violation) and photographed.
 // Prints one JSON line of figures; exits non-zero when a flow fails.
 import assert from 'node:assert/strict';
@@ -25,7 +29,8 @@ const otherAgentEmail = env('DESKFLOW_OTHER_AGENT', `agent2@${tenant}.deskflow.d
 const out = env('DESKFLOW_SCREENSHOTS', new URL('./out/', import.meta.url).pathname).replace(/\/?$/, '/');
 mkdirSync(out, { recursive: true });
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const run = Date.now().toString(36);
+const started = Date.now();
+const run = started.toString(36);
 
 const browser = await chromium.launch({
   executablePath: env('CHROMIUM', '/usr/bin/chromium'),
@@ -90,9 +95,64 @@ async function signIn(on, email, landing) {
   await on.waitForURL(`**${landing}`);
 }
 
-/** A reply counts as sent once its box is emptied (the ticket has then been read again). */
-async function waitForEmpty(box) {
-  await box.page().waitForFunction((element) => element.value === '', await box.elementHandle());
+/** Waits until a field holds a value, e.g. a reply box emptied once the reply is sent. */
+async function waitForValue(field, value) {
+  await field
+    .page()
+    .waitForFunction(([element, wanted]) => element.value === wanted, [await field.elementHandle(), value]);
+}
+
+/** Opens a section of the admin dashboard through its navigation (no page load). */
+async function adminSection(on, name) {
+  await on.getByRole('navigation', { name: 'Admin sections' }).getByRole('link', { name, exact: true }).click();
+}
+
+/** Opens the editor of a new rule in one of the admin lists (admin/Manager.tsx); returns its form. */
+async function newRule(on, noun) {
+  await on.getByRole('button', { name: `New ${noun}`, exact: true }).click();
+  return on.getByRole('form', { name: `New ${noun}` });
+}
+
+/** Saves a rule's editor; returns the rule's item in the list read again. */
+async function saveRule(on, form, noun, list, name) {
+  await form.getByRole('button', { name: `Save ${noun}`, exact: true }).click();
+  await on
+    .getByRole('status')
+    .filter({ hasText: `Saved ${noun} “${name}”.` })
+    .waitFor();
+  return on.getByRole('list', { name: list, exact: true }).getByRole('listitem').filter({ hasText: name });
+}
+
+/** Deletes a rule from its list, confirming as the screen asks. */
+async function deleteRule(on, noun, name) {
+  await on.getByRole('button', { name: `Delete ${name}`, exact: true }).click();
+  await on.getByRole('button', { name: `Yes, delete ${name}`, exact: true }).click();
+  await on
+    .getByRole('status')
+    .filter({ hasText: `Deleted ${noun} “${name}”.` })
+    .waitFor();
+}
+
+/**
+ * Opens a view of the agent's queue and waits for the list the API answered for it: its first
+ * ticket, or the empty state. Returns how many tickets the first page holds.
+ */
+async function openView(on, name, sla) {
+  const [answer] = await Promise.all([
+    on.waitForResponse((r) => {
+      const url = new URL(r.url());
+      return url.pathname === '/api/tickets' && url.searchParams.get('sla') === sla;
+    }),
+    on.getByRole('navigation', { name: 'Views' }).getByRole('button', { name, exact: true }).click(),
+  ]);
+  assert.equal(answer.status(), 200, `the ${name} view is read`);
+  const { items } = await answer.json();
+  await (
+    items.length === 0
+      ? on.getByText('No tickets in this view.')
+      : on.getByRole('list', { name: 'Tickets' }).getByRole('link', { name: items[0].subject })
+  ).waitFor();
+  return items.length;
 }
 
 async function api(path, token, init = {}) {
@@ -143,7 +203,52 @@ async function awaitCategory(token, text, category) {
   assert.fail(`ai-service did not suggest the imported category ${category} within 60 s`);
 }
 
+const CALENDAR = '/api/admin/sla/calendar';
+const RULES = ['/api/admin/sla/policies', '/api/admin/groups', '/api/admin/macros'];
+
+/** The tenant's business calendar as it can be written back, or null when it counts 24×7. */
+async function readCalendar(token) {
+  const response = await api(CALENDAR, token);
+  if (response.status === 404) {
+    return null;
+  }
+  assert.equal(response.status, 200, 'the calendar is read');
+  const { zone, hours, holidays } = await response.json();
+  return { zone, hours, holidays };
+}
+
+/** The paths of the desk rules named with this run's token that are still there. */
+async function leftovers(token) {
+  const paths = [];
+  for (const rules of RULES) {
+    const { items } = await (await api(rules, token)).json();
+    paths.push(...items.filter((rule) => rule.name.includes(run)).map((rule) => `${rules}/${rule.id}`));
+  }
+  return paths;
+}
+
+/** After a failed step: deletes the run's rules, puts the calendar back and the agent online. */
+async function restoreDesk({ token, calendar, agentToken }) {
+  for (const path of await leftovers(token)) {
+    await api(path, token, { method: 'DELETE' });
+  }
+  await api(CALENDAR, token, calendar ? { method: 'PUT', body: JSON.stringify(calendar) } : { method: 'DELETE' });
+  await api('/api/agents/me/availability', agentToken, { method: 'PUT', body: JSON.stringify({ status: 'ONLINE' }) });
+}
+
+/** The names the screens show for staff members, by e-mail. */
+async function staffNames(token, ...emails) {
+  const { items } = await (await api('/api/admin/users?role=AGENT&limit=50', token)).json();
+  return emails.map((email) => {
+    const user = items.find((candidate) => candidate.email === email);
+    assert.ok(user, `${email} is an agent of ${tenant}`);
+    return user.name;
+  });
+}
+
 const figures = {};
+/** What the run changed on the tenant's desk and how to put it back, while it is changed. */
+let desk = null;
 try {
   // the admin publishes a help article with the dashboard's editor
   const admin = await page('admin');
@@ -187,7 +292,72 @@ try {
   assert.equal(imported, String(rows.length), 'every CSV row is imported');
   await checkAccessibility(admin, 'admin-import');
   await shoot(admin, 'admin-import');
-  await awaitCategory(await apiLogIn(adminEmail), `The printer (model ${run}) shows offline`, category);
+
+  // the desk's rules, named with the run's token so no other test meets them (removed at the end):
+  // business hours and an SLA policy for a category of this run only
+  const adminToken = await apiLogIn(adminEmail);
+  desk = { token: adminToken, calendar: await readCalendar(adminToken), agentToken: await apiLogIn(agentEmail) };
+  await adminSection(admin, 'SLA');
+  await admin.getByText(/^Now: /).waitFor();
+  const hours = admin.getByRole('form', { name: 'Business hours' });
+  await hours.getByLabel('Time zone').fill('Europe/Berlin');
+  await hours.getByLabel('Monday').fill('08:00-12:00, 13:00-17:00');
+  await hours.getByLabel('Holidays').fill('2026-12-25');
+  await hours.getByRole('button', { name: 'Save business hours' }).click();
+  await admin.getByText('The calendar is saved.').waitFor();
+  await admin.getByText('Now: business hours in Europe/Berlin.').waitFor();
+  const saved = await readCalendar(adminToken);
+  assert.deepEqual([saved.hours.MONDAY, saved.holidays], [['08:00-12:00', '13:00-17:00'], ['2026-12-25']]);
+  const policyName = `E2E policy ${run}`;
+  const policy = await newRule(admin, 'policy');
+  await policy.getByLabel('Name', { exact: true }).fill(policyName);
+  // orders run 0–10000 (DeskTest takes 9000–9999); a random one, so no other policy is in the way
+  await policy.getByLabel('Order').fill(String(1000 + Math.floor(Math.random() * 8000)));
+  await policy.getByRole('checkbox', { name: 'High', exact: true }).check();
+  await policy.getByRole('checkbox', { name: 'Urgent', exact: true }).check();
+  await policy.getByLabel('Category').fill(`sla-${run}`);
+  await policy.getByLabel('First response target (business minutes)').fill('60');
+  await policy.getByLabel('Resolution target (business minutes)').fill('480');
+  await policy.getByRole('checkbox', { name: 'Raise the priority one step' }).check();
+  await checkAccessibility(admin, 'admin-sla');
+  const policyItem = await saveRule(admin, policy, 'policy', 'SLA policies', policyName);
+  await policyItem.getByText(`High, Urgent · sla-${run} · first response in 60 min, resolution in 480 min`).waitFor();
+  await shoot(admin, 'admin-sla');
+
+  // a group of the two agents, routed to the least loaded
+  const [agentName, otherAgentName] = await staffNames(adminToken, agentEmail, otherAgentEmail);
+  await adminSection(admin, 'Groups');
+  const groupName = `E2E group ${run}`;
+  const group = await newRule(admin, 'group');
+  await group.getByLabel('Name', { exact: true }).fill(groupName);
+  await group.getByLabel('Routing').selectOption('LEAST_LOADED');
+  await group.getByRole('checkbox', { name: agentName, exact: true }).check();
+  await group.getByRole('checkbox', { name: otherAgentName, exact: true }).check();
+  await checkAccessibility(admin, 'admin-groups');
+  const groupItem = await saveRule(admin, group, 'group', 'Groups', groupName);
+  await groupItem
+    .filter({ hasText: 'Least loaded' })
+    .filter({ hasText: agentName })
+    .filter({ hasText: otherAgentName })
+    .waitFor();
+  await shoot(admin, 'admin-groups');
+
+  // a macro that raises the priority and answers with a public reply
+  await adminSection(admin, 'Macros');
+  const macroName = `E2E escalate ${run}`;
+  const macroReply = `Hello {{requester.name}}, we have raised the priority of your ticket (${run}).`;
+  const macro = await newRule(admin, 'macro');
+  await macro.getByLabel('Name', { exact: true }).fill(macroName);
+  await macro.getByLabel('Set priority').selectOption('HIGH');
+  await macro.getByLabel('Reply', { exact: true }).fill(macroReply);
+  await checkAccessibility(admin, 'admin-macros');
+  const macroItem = await saveRule(admin, macro, 'macro', 'Macros', macroName);
+  await macroItem.getByText('Sets priority High · adds a public reply').waitFor();
+  await shoot(admin, 'admin-macros');
+  // ai-service indexes the imported tickets meanwhile: what is left of that wait
+  const waitingForAi = Date.now();
+  await awaitCategory(adminToken, `The printer (model ${run}) shows offline`, category);
+  figures.aiIndexWaitMs = Date.now() - waitingForAi;
 
   const agent = await page('agent');
   await signIn(agent, agentEmail, '/console');
@@ -264,13 +434,13 @@ try {
   await agent.getByLabel('Internal note (only agents see it)').fill(note);
   await agent.getByRole('button', { name: 'Send internal note' }).click();
   await message(agent, note).waitFor();
-  await waitForEmpty(agent.getByLabel('Internal note (only agents see it)'));
+  await waitForValue(agent.getByLabel('Internal note (only agents see it)'), '');
   const reply = 'We have pushed a new driver to the printer; please try printing again.';
   await agent.getByRole('radio', { name: 'Public reply' }).check();
   await agent.getByLabel('Your reply').fill(reply);
   await agent.getByRole('button', { name: 'Send reply' }).click();
   await message(agent, reply).waitFor();
-  await waitForEmpty(agent.getByLabel('Your reply'));
+  await waitForValue(agent.getByLabel('Your reply'), '');
   await agent.getByLabel('Status').selectOption('SOLVED');
   await agent.getByRole('button', { name: 'Save changes' }).click();
   await agent.getByRole('button', { name: 'Save changes' }).and(agent.locator(':disabled')).waitFor();
@@ -306,6 +476,33 @@ try {
   await agent.getByRole('alert').filter({ hasText: 'Status: Solved → Open' }).waitFor({ timeout: 15000 });
   await shoot(agent, 'agent-ticket-changed', false);
 
+  // the agent applies the admin's macro: the priority rises and the reply, filled in, is sent
+  const picker = agent.getByRole('form', { name: 'Apply a macro' });
+  await picker.getByRole('combobox', { name: 'Macro', exact: true }).selectOption({ label: macroName });
+  await picker.getByText(`Adds a public reply: ${macroReply}`).waitFor();
+  // by role: a label's text holds its options' too, and a macro's name may contain "priority"
+  const priority = agent.getByRole('combobox', { name: 'Priority', exact: true });
+  assert.notEqual(await priority.inputValue(), 'HIGH', 'the ticket is not high priority before the macro');
+  await picker.getByRole('button', { name: 'Apply macro' }).click();
+  await message(agent, `Hello Erin Endtoend, we have raised the priority of your ticket (${run}).`).waitFor();
+  await waitForValue(priority, 'HIGH');
+  await checkAccessibility(agent, 'agent-ticket-macro');
+  await shoot(agent, 'agent-ticket-macro');
+
+  // the SLA views (empty unless an earlier test left a ticket there), then Away and back Online
+  await agent.getByRole('link', { name: '← Queue' }).click();
+  figures.slaViews = { atRisk: await openView(agent, 'At risk', 'at-risk') };
+  await checkAccessibility(agent, 'agent-queue-at-risk');
+  await shoot(agent, 'agent-queue-at-risk', false);
+  figures.slaViews.breached = await openView(agent, 'Breached', 'breached');
+  const availability = agent.getByRole('combobox', { name: 'Availability', exact: true });
+  for (const status of ['AWAY', 'ONLINE']) {
+    await availability.selectOption(status);
+    await waitForValue(availability, status);
+    const mine = await api('/api/agents/me/availability', desk.agentToken);
+    assert.equal((await mine.json()).status, status, `the agent is ${status} on the server`);
+  }
+
   // the admin opens the dashboard: the reports include today's tickets
   await admin.goto('/admin');
   const headline = admin.getByLabel('Headline figures');
@@ -316,6 +513,23 @@ try {
   await admin.getByRole('img', { name: /^Tickets created and solved per day/ }).waitFor();
   await checkAccessibility(admin, 'admin-dashboard');
   await shoot(admin, 'admin-dashboard');
+
+  // the admin deletes the run's rules in their screens and the calendar is as before the run
+  await adminSection(admin, 'Macros');
+  await deleteRule(admin, 'macro', macroName);
+  await adminSection(admin, 'Groups');
+  await deleteRule(admin, 'group', groupName);
+  await adminSection(admin, 'SLA');
+  await deleteRule(admin, 'policy', policyName);
+  if (desk.calendar === null) {
+    await admin.getByRole('button', { name: 'Use 24×7 instead' }).click();
+    await admin.getByText('Every hour now counts (24×7).').waitFor();
+  } else {
+    await api(CALENDAR, adminToken, { method: 'PUT', body: JSON.stringify(desk.calendar) });
+  }
+  assert.deepEqual(await readCalendar(adminToken), desk.calendar, 'the calendar is as before the run');
+  assert.deepEqual(await leftovers(adminToken), [], 'no rule of the run is left');
+  desk = null;
 
   // phone width keeps the queue and the portal usable
   await agent.setViewportSize({ width: 390, height: 844 });
@@ -330,10 +544,14 @@ try {
   await shoot(customer, 'customer-ticket-phone');
 
   assert.deepEqual(errors, [], 'no script errors in the pages');
+  figures.durationMs = Date.now() - started;
   console.log(JSON.stringify({ result: 'passed', ...figures, accessibility, screenshots: out }));
 } catch (failure) {
   for (const [name, failed] of pages) {
     await failed.screenshot({ path: `${out}failed-${name}.png`, fullPage: true }).catch(() => undefined);
+  }
+  if (desk) {
+    await restoreDesk(desk).catch((error) => console.error(`the demo tenant's desk was not restored: ${error}`));
   }
   console.error(JSON.stringify({ result: 'failed', error: String(failure), pageErrors: errors, accessibility }));
   process.exitCode = 1;

@@ -27,8 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BrowserFlowsTest extends PlatformTest {
 
 	private static final List<String> SCREENS = List.of("admin-kb-editor", "agent-queue", "customer-deflection",
-			"agent-queue-live", "agent-ticket", "customer-ticket", "kb-article", "admin-dashboard",
-			"agent-queue-phone");
+			"agent-queue-live", "agent-ticket", "customer-ticket", "kb-article", "admin-dashboard", "agent-queue-phone",
+			"admin-sla", "admin-groups", "admin-macros", "agent-ticket-macro", "agent-queue-at-risk");
 
 	@Test
 	void theMainFlowsWorkInABrowser() throws IOException {

@@ -4,10 +4,10 @@ import java.util.UUID;
 
 import dev.deskflow.common.tenant.Role;
 import dev.deskflow.support.problem.ProblemException;
+import dev.deskflow.ticket.tenancy.TenantTransactions;
 import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.reactive.TransactionalOperator;
 
 /**
  * An admin renames a user of their tenant, changes their role, or (de)activates them.
@@ -22,9 +22,9 @@ class ChangeUser {
 
 	private final RefreshTokens refreshTokens;
 
-	private final TransactionalOperator transactions;
+	private final TenantTransactions transactions;
 
-	ChangeUser(UserRepository users, RefreshTokens refreshTokens, TransactionalOperator transactions) {
+	ChangeUser(UserRepository users, RefreshTokens refreshTokens, TenantTransactions transactions) {
 		this.users = users;
 		this.refreshTokens = refreshTokens;
 		this.transactions = transactions;
@@ -34,10 +34,12 @@ class ChangeUser {
 		if (admin.userId().equals(userId) && (Boolean.FALSE.equals(active) || (role != null && role != Role.ADMIN))) {
 			return Mono.error(ProblemException.conflict("You cannot deactivate or demote yourself."));
 		}
-		return this.users.update(admin.tenantId(), userId, (name != null) ? name.strip() : null, role, active)
-			.flatMap((user) -> user.active() ? Mono.just(user)
-					: this.refreshTokens.revokeUser(user.tenantId(), user.id()).thenReturn(user))
-			.as(this.transactions::transactional)
+		return this.transactions
+			.inTenant(admin.tenantId(),
+					() -> this.users
+						.update(admin.tenantId(), userId, (name != null) ? name.strip() : null, role, active)
+						.flatMap((user) -> user.active() ? Mono.just(user)
+								: this.refreshTokens.revokeUser(user.tenantId(), user.id()).thenReturn(user)))
 			.switchIfEmpty(Mono.error(() -> ProblemException.notFound("User " + userId)));
 	}
 

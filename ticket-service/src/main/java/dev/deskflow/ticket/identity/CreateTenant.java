@@ -1,6 +1,7 @@
 package dev.deskflow.ticket.identity;
 
 import dev.deskflow.common.tenant.Role;
+import dev.deskflow.ticket.tenancy.TenantTransactions;
 import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Component;
@@ -21,8 +22,11 @@ class CreateTenant {
 
 	private final TransactionalOperator transactions;
 
+	private final TenantTransactions tenantTransactions;
+
 	CreateTenant(TenantRepository tenants, UserRepository users, Passwords passwords,
-			TransactionalOperator transactions) {
+			TransactionalOperator transactions, TenantTransactions tenantTransactions) {
+		this.tenantTransactions = tenantTransactions;
 		this.tenants = tenants;
 		this.users = users;
 		this.passwords = passwords;
@@ -33,8 +37,10 @@ class CreateTenant {
 		// Hash first: the transaction should not wait on bcrypt.
 		return this.passwords.hash(adminPassword)
 			.flatMap((hash) -> this.tenants.insert(slug, name.strip())
-				.flatMap((tenant) -> this.users
-					.insert(tenant.id(), Emails.normalised(adminEmail), adminName.strip(), hash, Role.ADMIN)
+				.flatMap((tenant) -> this.tenantTransactions
+					.inTenant(tenant.id(),
+							() -> this.users.insert(tenant.id(), Emails.normalised(adminEmail), adminName.strip(), hash,
+									Role.ADMIN))
 					.map((admin) -> new Created(tenant, admin)))
 				.as(this.transactions::transactional));
 	}

@@ -2,6 +2,7 @@ package dev.deskflow.ticket.identity;
 
 import dev.deskflow.common.tenant.Role;
 import dev.deskflow.support.problem.ProblemException;
+import dev.deskflow.ticket.tenancy.TenantTransactions;
 import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Component;
@@ -17,9 +18,12 @@ class CreateUser {
 
 	private final Passwords passwords;
 
-	CreateUser(UserRepository users, Passwords passwords) {
+	private final TenantTransactions transactions;
+
+	CreateUser(UserRepository users, Passwords passwords, TenantTransactions transactions) {
 		this.users = users;
 		this.passwords = passwords;
+		this.transactions = transactions;
 	}
 
 	Mono<User> create(Caller caller, String email, String name, Role role, String password) {
@@ -28,8 +32,8 @@ class CreateUser {
 				.error(ProblemException.forbidden("An " + caller.role() + " may not create " + role + " users."));
 		}
 		return this.passwords.hash(password)
-			.flatMap(
-					(hash) -> this.users.insert(caller.tenantId(), Emails.normalised(email), name.strip(), hash, role));
+			.flatMap((hash) -> this.transactions.inTenant(caller.tenantId(),
+					() -> this.users.insert(caller.tenantId(), Emails.normalised(email), name.strip(), hash, role)));
 	}
 
 	static boolean mayCreate(Role creator, Role created) {

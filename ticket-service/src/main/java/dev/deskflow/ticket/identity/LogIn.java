@@ -3,6 +3,7 @@ package dev.deskflow.ticket.identity;
 import java.util.Optional;
 
 import dev.deskflow.support.problem.ProblemException;
+import dev.deskflow.ticket.tenancy.TenantTransactions;
 import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Component;
@@ -25,8 +26,11 @@ class LogIn {
 
 	private final RefreshTokens refreshTokens;
 
+	private final TenantTransactions transactions;
+
 	LogIn(UserRepository users, Passwords passwords, LoginAttempts attempts, AccessTokens accessTokens,
-			RefreshTokens refreshTokens) {
+			RefreshTokens refreshTokens, TenantTransactions transactions) {
+		this.transactions = transactions;
 		this.users = users;
 		this.passwords = passwords;
 		this.attempts = attempts;
@@ -43,12 +47,15 @@ class LogIn {
 				.map((matches) -> found.filter((user) -> matches && user.active())));
 		return this.attempts.checkAllowed(tenant, email, address)
 			.then(verified)
-			.flatMap((found) -> found
-				.map((user) -> this.attempts.reset(tenant, email)
-					.then(Mono.zip(this.accessTokens.issue(user), this.refreshTokens.issue(user, null)))
-					.map((tokens) -> TokenResponse.of(tokens.getT1(), tokens.getT2())))
-				.orElseGet(
-						() -> this.attempts.recordFailure(tenant, email, address).then(Mono.error(LogIn::rejected))));
+			.flatMap(
+					(found) -> found
+						.map((user) -> this.attempts.reset(tenant, email)
+							.then(Mono.zip(this.accessTokens.issue(user),
+									this.transactions.inTenant(user.tenantId(),
+											() -> this.refreshTokens.issue(user, null))))
+							.map((tokens) -> TokenResponse.of(tokens.getT1(), tokens.getT2())))
+						.orElseGet(() -> this.attempts.recordFailure(tenant, email, address)
+							.then(Mono.error(LogIn::rejected))));
 	}
 
 	static ProblemException rejected() {

@@ -1,6 +1,7 @@
 package dev.deskflow.ticket.identity;
 
 import dev.deskflow.support.problem.ProblemException;
+import dev.deskflow.ticket.tenancy.TenantTransactions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -27,8 +28,11 @@ class RefreshSession {
 
 	private final TransactionalOperator transactions;
 
+	private final TenantTransactions tenantTransactions;
+
 	RefreshSession(RefreshTokens refreshTokens, UserRepository users, AccessTokens accessTokens,
-			TransactionalOperator transactions) {
+			TransactionalOperator transactions, TenantTransactions tenantTransactions) {
+		this.tenantTransactions = tenantTransactions;
 		this.refreshTokens = refreshTokens;
 		this.users = users;
 		this.accessTokens = accessTokens;
@@ -47,12 +51,14 @@ class RefreshSession {
 
 	private Mono<TokenResponse> continueFamily(RefreshTokens.Use use) {
 		if (use instanceof RefreshTokens.Use.Valid valid) {
-			return this.users.findById(valid.tenantId(), valid.userId())
+			// the token named its tenant: the rest of the transaction is bound to it
+			return this.tenantTransactions.inTenant(valid.tenantId(), () -> this.users
+				.findById(valid.tenantId(), valid.userId())
 				.filter(User::active)
 				.flatMap((user) -> Mono.zip(this.accessTokens.issue(user),
 						this.refreshTokens.issue(user, valid.familyId())))
 				.map((tokens) -> TokenResponse.of(tokens.getT1(), tokens.getT2()))
-				.switchIfEmpty(Mono.defer(() -> this.refreshTokens.revokeFamily(valid.familyId()).then(Mono.empty())));
+				.switchIfEmpty(Mono.defer(() -> this.refreshTokens.revokeFamily(valid.familyId()).then(Mono.empty()))));
 		}
 		if (use instanceof RefreshTokens.Use.Reused reused) {
 			logger.warn("A rotated refresh token was used again; revoked its family {}", reused.familyId());

@@ -2,6 +2,7 @@ package dev.deskflow.ticket.identity;
 
 import dev.deskflow.common.tenant.Role;
 import dev.deskflow.support.problem.ProblemException;
+import dev.deskflow.ticket.tenancy.TenantTransactions;
 import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Component;
@@ -19,18 +20,22 @@ class SignUpCustomer {
 
 	private final Passwords passwords;
 
-	SignUpCustomer(TenantRepository tenants, UserRepository users, Passwords passwords) {
+	private final TenantTransactions transactions;
+
+	SignUpCustomer(TenantRepository tenants, UserRepository users, Passwords passwords,
+			TenantTransactions transactions) {
 		this.tenants = tenants;
 		this.users = users;
 		this.passwords = passwords;
+		this.transactions = transactions;
 	}
 
 	Mono<User> signUp(String tenant, String email, String password, String name) {
 		return this.tenants.findBySlug(tenant)
 			.switchIfEmpty(Mono.error(() -> ProblemException.notFound("Tenant '" + tenant + "'")))
 			.flatMap((found) -> this.passwords.hash(password)
-				.flatMap((hash) -> this.users.insert(found.id(), Emails.normalised(email), name.strip(), hash,
-						Role.CUSTOMER)));
+				.flatMap((hash) -> this.transactions.inTenant(found.id(), () -> this.users.insert(found.id(),
+						Emails.normalised(email), name.strip(), hash, Role.CUSTOMER))));
 	}
 
 }

@@ -9,6 +9,7 @@ import java.util.UUID;
 import dev.deskflow.common.problem.FieldError;
 import dev.deskflow.common.tenant.Role;
 import dev.deskflow.support.problem.ProblemException;
+import dev.deskflow.ticket.tenancy.TenantTransactions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -46,7 +47,11 @@ class UserAdminController {
 
 	private final ChangeUser changeUser;
 
-	UserAdminController(UserRepository users, CreateUser createUser, ChangeUser changeUser) {
+	private final TenantTransactions transactions;
+
+	UserAdminController(UserRepository users, CreateUser createUser, ChangeUser changeUser,
+			TenantTransactions transactions) {
+		this.transactions = transactions;
 		this.users = users;
 		this.createUser = createUser;
 		this.changeUser = changeUser;
@@ -60,7 +65,8 @@ class UserAdminController {
 			@RequestParam(required = false) Boolean active) {
 		UUID after = (cursor != null) ? decode(cursor) : null;
 		return Caller.current()
-			.flatMap((caller) -> this.users.page(caller.tenantId(), after, role, active, limit + 1).collectList())
+			.flatMap((caller) -> this.transactions.inTenant(caller.tenantId(),
+					() -> this.users.page(caller.tenantId(), after, role, active, limit + 1).collectList()))
 			.map((page) -> {
 				boolean more = page.size() > limit;
 				List<User> items = more ? page.subList(0, limit) : page;
@@ -73,7 +79,8 @@ class UserAdminController {
 	@Operation(summary = "Read a user of the tenant")
 	Mono<User.UserView> read(@PathVariable UUID id) {
 		return Caller.current()
-			.flatMap((caller) -> this.users.findById(caller.tenantId(), id))
+			.flatMap((caller) -> this.transactions.inTenant(caller.tenantId(),
+					() -> this.users.findById(caller.tenantId(), id)))
 			.map(User::view)
 			.switchIfEmpty(Mono.error(() -> ProblemException.notFound("User " + id)));
 	}

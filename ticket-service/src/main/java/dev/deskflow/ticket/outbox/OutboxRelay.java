@@ -9,6 +9,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.tracing.Span;
+import io.r2dbc.pool.ConnectionPool;
+import io.r2dbc.pool.ConnectionPoolConfiguration;
 import io.r2dbc.postgresql.api.PostgresqlConnection;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactories;
@@ -24,8 +26,10 @@ import reactor.core.scheduler.Schedulers;
 import reactor.util.retry.Retry;
 
 import org.springframework.boot.r2dbc.autoconfigure.R2dbcConnectionDetails;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.r2dbc.connection.R2dbcTransactionManager;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -47,9 +51,13 @@ import dev.deskflow.ticket.TicketProperties;
  * instance; across replicas a transaction-scoped advisory lock lets one drain at a time,
  * which keeps per-ticket order (rows are also locked {@code FOR UPDATE SKIP LOCKED}).
  * While the broker is down, drains fail, the rows stay unsent, and the relay backs off.
+ * <p>
+ * The relay has connections of its own (a pool of two, and the listening one), so a burst
+ * of requests holding every connection of the service's pool cannot delay the publication
+ * of what they commit.
  */
 @Component
-class OutboxRelay implements SmartLifecycle {
+class OutboxRelay implements SmartLifecycle, DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
@@ -72,6 +80,8 @@ class OutboxRelay implements SmartLifecycle {
 
 	private final ConnectionFactory listenConnections;
 
+	private final ConnectionPool relayConnections;
+
 	private final TicketProperties.Outbox settings;
 
 	private final Sinks.Many<Boolean> wakeups = Sinks.many().multicast().onBackpressureBuffer(1, false);
@@ -84,16 +94,20 @@ class OutboxRelay implements SmartLifecycle {
 
 	private volatile Duration backoff = Duration.ZERO;
 
-	OutboxRelay(DatabaseClient database, TransactionalOperator transactions, KafkaTemplate<String, String> kafka,
-			R2dbcConnectionDetails connectionDetails, TicketProperties properties, MeterRegistry meters,
-			TraceContexts traces, TenantTags tenantTags) {
-		this.database = database;
+	OutboxRelay(KafkaTemplate<String, String> kafka, R2dbcConnectionDetails connectionDetails,
+			TicketProperties properties, MeterRegistry meters, TraceContexts traces, TenantTags tenantTags) {
 		this.traces = traces;
 		this.tenantTags = tenantTags;
 		this.meters = meters;
-		this.transactions = transactions;
 		this.kafka = kafka;
 		this.listenConnections = ConnectionFactories.get(connectionDetails.getConnectionFactoryOptions());
+		this.relayConnections = new ConnectionPool(ConnectionPoolConfiguration.builder(this.listenConnections)
+			.name("outbox-relay")
+			.initialSize(1)
+			.maxSize(2)
+			.build());
+		this.database = DatabaseClient.create(this.relayConnections);
+		this.transactions = TransactionalOperator.create(new R2dbcTransactionManager(this.relayConnections));
 		this.settings = properties.outbox();
 		Gauge.builder("deskflow.outbox.backlog", this.backlog, AtomicLong::get)
 			.description("Outbox events not yet published to Kafka")
@@ -124,6 +138,11 @@ class OutboxRelay implements SmartLifecycle {
 			current.dispose();
 		}
 		this.running = null;
+	}
+
+	@Override
+	public void destroy() {
+		this.relayConnections.dispose();
 	}
 
 	@Override

@@ -7,12 +7,15 @@ import java.util.UUID;
 
 import dev.deskflow.common.problem.ProblemTypes;
 import dev.deskflow.ticket.TicketProperties;
+import dev.deskflow.ticket.tenancy.TenantTransactions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.test.StepVerifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,6 +27,12 @@ class UserAdministrationTest {
 
 	@Autowired
 	TicketProperties properties;
+
+	@Autowired
+	DatabaseClient database;
+
+	@Autowired
+	TenantTransactions tenants;
 
 	Identities identities;
 
@@ -171,6 +180,31 @@ class UserAdministrationTest {
 			.headers((headers) -> headers.setBearerAuth(this.admin))
 			.bodyValue(Map.of("active", false))
 			.exchange(), HttpStatus.CONFLICT, ProblemTypes.CONFLICT);
+	}
+
+	@Test
+	void rowLevelSecurityHidesOtherTenantsUsersAndTokensEvenWithoutAPredicate() {
+		Identities.NewTenant other = this.identities.tenant("other-users");
+		this.identities.tokens(other.slug(), other.adminEmail());
+		for (String table : List.of("users", "refresh_tokens")) {
+			this.database.sql("select count(distinct tenant_id) from " + table)
+				.map((row) -> row.get(0, Long.class))
+				.one()
+				.as(StepVerifier::create)
+				.assertNext((tenants) -> assertThat(tenants).as("%s of both tenants exist", table)
+					.isGreaterThanOrEqualTo(2))
+				.verifyComplete();
+			this.tenants
+				.inTenantMany(this.tenant.id(),
+						() -> this.database.sql("select tenant_id from " + table)
+							.map((row) -> row.get(0, UUID.class))
+							.all())
+				.distinct()
+				.as(StepVerifier::create)
+				.expectNext(this.tenant.id())
+				.as(table + " seen by a tenant-bound query without a tenant predicate")
+				.verifyComplete();
+		}
 	}
 
 	private String customerToken() {

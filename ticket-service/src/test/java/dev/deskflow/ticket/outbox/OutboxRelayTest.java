@@ -163,8 +163,8 @@ class OutboxRelayTest {
 	void twoRelaysPublishEveryEventExactlyOnce(@Autowired KafkaTemplate<String, String> kafka,
 			@Autowired R2dbcConnectionDetails connection, @Autowired TicketProperties properties,
 			@Autowired TraceContexts traces) {
-		OutboxRelay second = new OutboxRelay(this.database, this.transactions, kafka, connection, properties,
-				new SimpleMeterRegistry(), traces, new TenantTags(10));
+		OutboxRelay second = new OutboxRelay(kafka, connection, properties, new SimpleMeterRegistry(), traces,
+				new TenantTags(10));
 		second.start();
 		try {
 			List<EventEnvelope<?>> written = new ArrayList<>();
@@ -185,6 +185,7 @@ class OutboxRelayTest {
 		}
 		finally {
 			second.stop();
+			second.destroy();
 		}
 	}
 

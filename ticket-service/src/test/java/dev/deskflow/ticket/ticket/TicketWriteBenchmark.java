@@ -64,9 +64,10 @@ class TicketWriteBenchmark {
 
 	private static final int CONCURRENCY = 16;
 
-	private static final int WARMUP = 500;
+	/** Requests before measuring, enough for the JIT to settle ({@code -Dwarmup=}). */
+	private static final int WARMUP = Integer.getInteger("warmup", 4000);
 
-	private static final int REQUESTS = 4000;
+	private static final int REQUESTS = Integer.getInteger("requests", 6000);
 
 	@Autowired
 	WebTestClient web;

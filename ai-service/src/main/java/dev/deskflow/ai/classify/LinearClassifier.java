@@ -105,7 +105,25 @@ public final class LinearClassifier {
 	 * @return this classifier's label distribution as a topic space
 	 */
 	public TopicSpace asTopicSpace() {
-		return (terms) -> predict(terms).probabilities();
+		return new TopicSpace() {
+
+			@Override
+			public double[] distribution(List<String> terms) {
+				return predict(terms).probabilities();
+			}
+
+			@Override
+			public double[] known(String label) {
+				int index = Arrays.asList(LinearClassifier.this.labels).indexOf(label);
+				if (index < 0) {
+					return null;
+				}
+				double[] certain = new double[LinearClassifier.this.labels.length];
+				certain[index] = 1;
+				return certain;
+			}
+
+		};
 	}
 
 	private static Setting select(TfIdfFeatures features, String[] classes, List<SparseVector> vectors,

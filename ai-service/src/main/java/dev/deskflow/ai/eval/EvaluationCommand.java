@@ -201,7 +201,13 @@ public final class EvaluationCommand {
 			Fusion fusion = learnFusion(train, trainDocuments, trainTerms, model, analyzer);
 			TopicSpace topics = (fusion.topic() > 0)
 					? LinearClassifier.topicSpace(trainTerms, train.stream().map(Ticket::topic).toList()) : null;
-			try (TenantIndex index = TenantIndex.build("evaluation", all, model, analyzer, fusion, topics);
+			Map<String, String> known = new HashMap<>();
+			train.forEach((ticket) -> {
+				if (ticket.topic() != null) {
+					known.put(ticket.id(), ticket.topic());
+				}
+			});
+			try (TenantIndex index = TenantIndex.build("evaluation", all, model, analyzer, fusion, topics, known);
 					TenantIndex trainIndex = TenantIndex.build("evaluation-train", trainDocuments, model, analyzer)) {
 				result.put("layout", layout.id());
 				result.put("train", train.size());

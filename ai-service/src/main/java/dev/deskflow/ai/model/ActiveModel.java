@@ -1,6 +1,7 @@
 package dev.deskflow.ai.model;
 
 import java.util.List;
+import java.util.Map;
 
 import dev.deskflow.ai.classify.Classifiers;
 import dev.deskflow.ai.classify.LinearClassifier;
@@ -45,16 +46,19 @@ public record ActiveModel(String name, WordVectors vectors, Classifiers classifi
 	 * @param tenant the tenant
 	 * @param documents its documents
 	 * @param model the model, {@code null} for keyword-only
+	 * @param categories the documents' categories staff set, by id: the topic agreement
+	 * takes them as known
 	 * @return an index that ranks as the model says
 	 */
-	public static TenantIndex index(String tenant, List<Document> documents, ActiveModel model) {
+	public static TenantIndex index(String tenant, List<Document> documents, ActiveModel model,
+			Map<String, String> categories) {
 		if (model == null) {
 			return TenantIndex.build(tenant, documents, null, TextAnalyzer.english());
 		}
 		LinearClassifier topic = (model.classifiers() != null) ? model.classifiers().forField(TOPIC_FIELD) : null;
 		TopicSpace topics = (topic != null) ? topic.asTopicSpace() : null;
 		return TenantIndex.build(tenant, documents, model.vectors(), TextAnalyzer.english(),
-				(topics != null) ? model.fusion() : withoutTopic(model.fusion()), topics);
+				(topics != null) ? model.fusion() : withoutTopic(model.fusion()), topics, categories);
 	}
 
 	private static Fusion withoutTopic(Fusion fusion) {

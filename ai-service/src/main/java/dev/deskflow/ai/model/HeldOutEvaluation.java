@@ -65,7 +65,7 @@ record HeldOutEvaluation(List<CorpusDocument> training, List<CorpusDocument> hel
 			}
 		}
 		RankingMetrics metrics = new RankingMetrics();
-		try (TenantIndex index = ActiveModel.index(tenant, documents, model)) {
+		try (TenantIndex index = ActiveModel.index(tenant, documents, model, categories)) {
 			for (CorpusDocument query : this.heldOut) {
 				List<String> ranked = index.similar(query.text(), 10, Set.of())
 					.matches()

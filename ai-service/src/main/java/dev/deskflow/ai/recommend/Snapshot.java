@@ -56,8 +56,8 @@ record Snapshot(TenantIndex tickets, TenantIndex articles, LabelSuggester sugges
 				priorities.put(id, document.priority());
 			}
 		}
-		TenantIndex ticketIndex = ActiveModel.index(tenant, tickets, model);
-		TenantIndex articleIndex = ActiveModel.index(tenant, articles, model);
+		TenantIndex ticketIndex = ActiveModel.index(tenant, tickets, model, categories);
+		TenantIndex articleIndex = ActiveModel.index(tenant, articles, model, Map.of());
 		Map<String, Map<String, String>> labels = new LinkedHashMap<>();
 		labels.put(CATEGORY, categories);
 		labels.put(PRIORITY, priorities);

@@ -79,8 +79,15 @@ public final class FusionLearner {
 			}
 		});
 		List<Query> validation = new ArrayList<>();
+		// the indexed documents' labels are known, as a tenant's solved tickets' are
+		Map<String, String> known = new HashMap<>();
+		indexed.forEach((d) -> {
+			if (labels.containsKey(d.id())) {
+				known.put(d.id(), labels.get(d.id()));
+			}
+		});
 		try (TenantIndex index = TenantIndex.build("fusion-learning", indexed, model, analyzer,
-				new Fusion(1, 1, (topics != null) ? 1 : 0), topics)) {
+				new Fusion(1, 1, (topics != null) ? 1 : 0), topics, known)) {
 			for (Document query : queries) {
 				String label = labels.get(query.id());
 				long relevant = (label != null) ? perLabel.getOrDefault(label, 0L) : 0;
@@ -165,8 +172,7 @@ public final class FusionLearner {
 				if (keywordOnly && c.bm25Rank() == null) {
 					continue;
 				}
-				scores[i] = score(c.bm25Rank(), fusion.keyword()) + score(c.word2vecRank(), fusion.semantic())
-						+ fusion.topic() * c.agreement() / (ReciprocalRankFusion.DEFAULT_K + 1);
+				scores[i] = fusion.score(c.bm25Rank(), c.word2vecRank(), c.agreement());
 				order.add(i);
 			}
 			order.sort((a, b) -> Double.compare(scores[b], scores[a]));
@@ -176,10 +182,6 @@ public final class FusionLearner {
 				}
 			}
 			return 0;
-		}
-
-		private static double score(Integer rank, double weight) {
-			return (rank != null) ? weight / (ReciprocalRankFusion.DEFAULT_K + rank) : 0;
 		}
 
 	}

@@ -53,14 +53,14 @@ public final class TenantIndex implements AutoCloseable {
 	private final Map<String, double[]> topicById;
 
 	private TenantIndex(String tenant, TextAnalyzer analyzer, Map<String, List<String>> termsById, WordVectors model,
-			Fusion fusion, TopicSpace topics) {
+			Fusion fusion, TopicSpace topics, Map<String, String> labels) {
 		this.tenant = tenant;
 		this.fusion = fusion;
 		boolean useTopics = topics != null && fusion.topic() > 0;
 		this.topics = useTopics ? topics : null;
 		this.topicById = new HashMap<>();
 		if (useTopics) {
-			termsById.forEach((id, terms) -> this.topicById.put(id, topics.distribution(terms)));
+			termsById.forEach((id, terms) -> this.topicById.put(id, topicOf(topics, labels.get(id), terms)));
 		}
 		this.analyzer = analyzer;
 		this.termSets = new LinkedHashMap<>();
@@ -95,6 +95,23 @@ public final class TenantIndex implements AutoCloseable {
 	 */
 	public static TenantIndex build(String tenant, List<Document> documents, WordVectors model, TextAnalyzer analyzer,
 			Fusion fusion, TopicSpace topics) {
+		return build(tenant, documents, model, analyzer, fusion, topics, Map.of());
+	}
+
+	/**
+	 * @param tenant the tenant the documents belong to
+	 * @param documents the tenant's documents; ids must be unique
+	 * @param model the tenant's Word2Vec, or {@code null} before one exists
+	 * (keyword-only)
+	 * @param analyzer the analysis the model was trained with
+	 * @param fusion how the hybrid ranking weighs its signals
+	 * @param topics the tenant's label distributions, or {@code null} for none
+	 * @param labels the labels staff gave documents, by id: such a document's
+	 * distribution is its label (label propagation), the others' the topic space's guess
+	 * @return the index
+	 */
+	public static TenantIndex build(String tenant, List<Document> documents, WordVectors model, TextAnalyzer analyzer,
+			Fusion fusion, TopicSpace topics, Map<String, String> labels) {
 		Objects.requireNonNull(tenant, "tenant");
 		Map<String, List<String>> termsById = new LinkedHashMap<>();
 		for (Document document : documents) {
@@ -102,7 +119,13 @@ public final class TenantIndex implements AutoCloseable {
 				throw new IllegalArgumentException("Duplicate document id " + document.id());
 			}
 		}
-		return new TenantIndex(tenant, analyzer, termsById, model, Objects.requireNonNull(fusion, "fusion"), topics);
+		return new TenantIndex(tenant, analyzer, termsById, model, Objects.requireNonNull(fusion, "fusion"), topics,
+				Objects.requireNonNull(labels, "labels"));
+	}
+
+	private static double[] topicOf(TopicSpace topics, String label, List<String> terms) {
+		double[] known = (label != null) ? topics.known(label) : null;
+		return (known != null) ? known : topics.distribution(terms);
 	}
 
 	/**
@@ -114,7 +137,7 @@ public final class TenantIndex implements AutoCloseable {
 	 */
 	static TenantIndex ofTerms(String tenant, Map<String, List<String>> termsById, WordVectors model,
 			TextAnalyzer analyzer) {
-		return new TenantIndex(tenant, analyzer, termsById, model, Fusion.EQUAL, null);
+		return new TenantIndex(tenant, analyzer, termsById, model, Fusion.EQUAL, null, Map.of());
 	}
 
 	/**
@@ -222,17 +245,31 @@ public final class TenantIndex implements AutoCloseable {
 		// a ranking with no weight cannot move a score: a tenant whose learned weights
 		// leave Word2Vec out does not pay for its scan
 		List<Hit> semantic = (weights.semantic() > 0) ? this.embeddings.search(terms, depth, skip) : List.of();
-		List<ReciprocalRankFusion.Fused> fused = this.rrf.fuse(List.of(keyword, semantic),
-				new double[] { weights.keyword(), weights.semantic() });
-		if (this.topics != null) {
-			double[] query = this.topics.distribution(terms);
-			for (ReciprocalRankFusion.Fused entry : fused) {
-				entry.score += weights.topic() * agreement(query, this.topicById.get(entry.id))
-						/ (ReciprocalRankFusion.DEFAULT_K + 1);
-			}
-			ReciprocalRankFusion.sort(fused);
+		List<ReciprocalRankFusion.Fused> fused = this.rrf.fuse(List.of(keyword, semantic));
+		double[] query = (this.topics != null && weights.topic() > 0) ? this.topics.distribution(terms) : null;
+		for (ReciprocalRankFusion.Fused entry : fused) {
+			entry.score = weights.score(entry.ranks[0], entry.ranks[1], agreement(query, entry.id));
 		}
+		ReciprocalRankFusion.sort(fused);
 		return fused;
+	}
+
+	/**
+	 * @param query the query's label distribution, {@code null} without one
+	 * @param id a document
+	 * @return the dot product of the query's and the document's label distributions, 0
+	 * without a topic space
+	 */
+	private double agreement(double[] query, String id) {
+		double[] document = (query != null) ? this.topicById.get(id) : null;
+		if (document == null) {
+			return 0;
+		}
+		double dot = 0;
+		for (int i = 0; i < query.length; i++) {
+			dot += query[i] * document[i];
+		}
+		return dot;
 	}
 
 	/**
@@ -243,22 +280,12 @@ public final class TenantIndex implements AutoCloseable {
 	 * @return each candidate's ranks and label agreement
 	 */
 	List<Candidate> candidates(List<String> terms, Set<String> skip) {
-		Fusion probe = new Fusion(1, 1, (this.topics != null) ? 1 : 0);
 		double[] query = (this.topics != null) ? this.topics.distribution(terms) : null;
 		List<Candidate> candidates = new ArrayList<>();
-		for (ReciprocalRankFusion.Fused entry : fuse(terms, skip, probe, CANDIDATES)) {
-			double agreement = (query != null) ? agreement(query, this.topicById.get(entry.id)) : 0;
-			candidates.add(new Candidate(entry.id, entry.ranks[0], entry.ranks[1], agreement));
+		for (ReciprocalRankFusion.Fused entry : fuse(terms, skip, Fusion.EQUAL, CANDIDATES)) {
+			candidates.add(new Candidate(entry.id, entry.ranks[0], entry.ranks[1], agreement(query, entry.id)));
 		}
 		return candidates;
-	}
-
-	private static double agreement(double[] query, double[] document) {
-		double dot = 0;
-		for (int i = 0; i < query.length; i++) {
-			dot += query[i] * document[i];
-		}
-		return dot;
 	}
 
 	/**

@@ -16,4 +16,13 @@ public interface TopicSpace {
 	 */
 	double[] distribution(List<String> terms);
 
+	/**
+	 * @param label a label a document is known to carry (staff set it)
+	 * @return that label's certain distribution, or {@code null} when this space does not
+	 * know the label
+	 */
+	default double[] known(String label) {
+		return null;
+	}
+
 }

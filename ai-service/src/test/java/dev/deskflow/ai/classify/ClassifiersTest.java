@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.deskflow.ai.Fixtures;
+import dev.deskflow.ai.retrieval.TopicSpace;
 import dev.deskflow.ai.text.TextAnalyzer;
 import org.junit.jupiter.api.Test;
 
@@ -53,6 +54,19 @@ class ClassifiersTest {
 		assertThat(prediction.confidence()).isEqualTo(Arrays.stream(prediction.probabilities()).max().orElseThrow());
 		assertThat(CLASSIFIERS.forField("category").labels()).contains(prediction.label());
 		assertThat(prediction.terms()).isNotEmpty().allSatisfy((term) -> assertThat(terms).contains(term));
+	}
+
+	@Test
+	void itsTopicSpaceTakesAKnownLabelForCertainAndLeavesAnUnknownOneToTheGuess() {
+		LinearClassifier classifier = CLASSIFIERS.forField("category");
+		TopicSpace topics = classifier.asTopicSpace();
+		String label = TEST.get(0).get("category");
+
+		double[] known = topics.known(label);
+		assertThat(known).hasSameSizeAs(topics.distribution(ANALYZER.terms(TEST.get(0).get("text"))));
+		assertThat(known[classifier.labels().indexOf(label)]).isEqualTo(1.0);
+		assertThat(Arrays.stream(known).sum()).isEqualTo(1.0);
+		assertThat(topics.known("no such category")).isNull();
 	}
 
 	@Test

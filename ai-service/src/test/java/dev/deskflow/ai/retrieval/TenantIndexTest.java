@@ -1,12 +1,14 @@
 package dev.deskflow.ai.retrieval;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import dev.deskflow.ai.text.TextAnalyzer;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 class TenantIndexTest {
 
@@ -71,6 +73,44 @@ class TenantIndexTest {
 			assertThat(acme.tenant()).isEqualTo("acme");
 			assertThat(globex.contains("acme-1")).isFalse();
 		}
+	}
+
+	@Test
+	void aDocumentsKnownLabelOutweighsTheTopicSpacesGuessForIt() {
+		// the topic space guesses "hardware" only for texts that mention a printer; staff
+		// filed the laptop request under hardware, which the guess would miss
+		TopicSpace topics = new TopicSpace() {
+
+			@Override
+			public double[] distribution(List<String> terms) {
+				return terms.contains("printer") ? new double[] { 1, 0 } : new double[] { 0, 1 };
+			}
+
+			@Override
+			public double[] known(String label) {
+				return "hardware".equals(label) ? new double[] { 1, 0 } : null;
+			}
+
+		};
+		WordVectors model = new Word2VecTrainer().train(ACME.stream().map((d) -> ANALYZER.terms(d.text())).toList(),
+				new Word2VecParameters(8, 2, 1, 1, 0.025, 1e-3, 7, 1));
+		Fusion fusion = new Fusion(1, 0, 8);
+		String query = "printer or laptop for the new hire";
+		try (TenantIndex guessed = TenantIndex.build("acme", ACME, model, ANALYZER, fusion, topics);
+				TenantIndex known = TenantIndex.build("acme", ACME, model, ANALYZER, fusion, topics,
+						Map.of("acme-3", "hardware", "acme-5", "network"))) {
+			Match withGuess = match(guessed.similar(query, 5, Set.of()), "acme-3");
+			Match withLabel = match(known.similar(query, 5, Set.of()), "acme-3");
+			assertThat(withLabel.score() - withGuess.score()).isCloseTo(8.0 / 61, within(1e-9));
+			assertThat(withLabel.rank()).isLessThan(withGuess.rank());
+			// a label the topic space does not know falls back to its guess
+			assertThat(match(known.similar("vpn", 5, Set.of()), "acme-5").score())
+				.isEqualTo(match(guessed.similar("vpn", 5, Set.of()), "acme-5").score());
+		}
+	}
+
+	private static Match match(SearchResult result, String id) {
+		return result.matches().stream().filter((m) -> m.id().equals(id)).findFirst().orElseThrow();
 	}
 
 	@Test

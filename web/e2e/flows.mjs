@@ -227,12 +227,22 @@ async function leftovers(token) {
   return paths;
 }
 
+/** Puts a calendar read before the run back (or removes the run's), whatever version is there now. */
+async function writeCalendar(token, calendar) {
+  const exists = (await readCalendar(token)) !== null;
+  const headers = exists ? { 'If-Match': '*' } : {};
+  if (calendar) {
+    return api(CALENDAR, token, { method: 'PUT', body: JSON.stringify(calendar), headers });
+  }
+  return exists ? api(CALENDAR, token, { method: 'DELETE', headers }) : null;
+}
+
 /** After a failed step: deletes the run's rules, puts the calendar back and the agent online. */
 async function restoreDesk({ token, calendar, agentToken }) {
   for (const path of await leftovers(token)) {
-    await api(path, token, { method: 'DELETE' });
+    await api(path, token, { method: 'DELETE', headers: { 'If-Match': '*' } });
   }
-  await api(CALENDAR, token, calendar ? { method: 'PUT', body: JSON.stringify(calendar) } : { method: 'DELETE' });
+  await writeCalendar(token, calendar);
   await api('/api/agents/me/availability', agentToken, { method: 'PUT', body: JSON.stringify({ status: 'ONLINE' }) });
 }
 
@@ -530,7 +540,8 @@ try {
     await admin.getByRole('button', { name: 'Use 24×7 instead' }).click();
     await admin.getByText('Every hour now counts (24×7).').waitFor();
   } else {
-    await api(CALENDAR, adminToken, { method: 'PUT', body: JSON.stringify(desk.calendar) });
+    const restored = await writeCalendar(adminToken, desk.calendar);
+    assert.equal(restored.status, 200, 'the calendar is put back');
   }
   assert.deepEqual(await readCalendar(adminToken), desk.calendar, 'the calendar is as before the run');
   assert.deepEqual(await leftovers(adminToken), [], 'no rule of the run is left');

@@ -275,6 +275,100 @@ describe('SLA', () => {
     expect(await screen.findByText(/Now: 24×7/)).toBeVisible();
   });
 
+  it('writes the calendar back with the version read, and explains a refused stale save', async () => {
+    let stored = { zone: 'UTC', hours: { MONDAY: ['09:00-17:00'] }, holidays: [] as string[] };
+    let version = 1;
+    const etag = () => ({ headers: { ETag: `"${version}"` } });
+    const gateway = {
+      'GET /api/admin/sla/calendar': () => json(stored, etag()),
+      'PUT /api/admin/sla/calendar': (call: Call) => {
+        if (call.headers['If-Match'] !== `"${version}"`) {
+          return json(
+            { title: 'Precondition failed', status: 412, detail: 'The business calendar changed.' },
+            { status: 412 },
+          );
+        }
+        stored = call.body as typeof stored;
+        version += 1;
+        return json(stored, etag());
+      },
+      'DELETE /api/admin/sla/calendar': (call: Call) =>
+        call.headers['If-Match'] === `"${version}"` ? new Response(null, { status: 204 }) : json({}, { status: 412 }),
+      ...collection('/api/admin/sla/policies', []).routes,
+    };
+    show('/admin/sla', gateway);
+
+    expect(await screen.findByText('Now: business hours in UTC.')).toBeVisible();
+    // another admin saves meanwhile
+    stored = { ...stored, zone: 'Europe/Berlin' };
+    version = 2;
+    await userEvent.clear(screen.getByLabelText('Tuesday'));
+    await userEvent.type(screen.getByLabelText('Tuesday'), '10:00-12:00');
+    await userEvent.click(screen.getByRole('button', { name: 'Save business hours' }));
+
+    expect(await screen.findByText(/Someone else changed the business hours/)).toBeVisible();
+    expect(stored.zone).toBe('Europe/Berlin');
+    await userEvent.click(screen.getByRole('button', { name: 'Load the current version' }));
+    expect(await screen.findByText('Now: business hours in Europe/Berlin.')).toBeVisible();
+    expect(screen.getByLabelText('Time zone')).toHaveValue('Europe/Berlin');
+
+    await userEvent.type(screen.getByLabelText('Tuesday'), '10:00-12:00');
+    await userEvent.click(screen.getByRole('button', { name: 'Save business hours' }));
+    expect(await screen.findByText('The calendar is saved.')).toBeVisible();
+    expect(stored.hours).toEqual({ MONDAY: ['09:00-17:00'], TUESDAY: ['10:00-12:00'] });
+    await userEvent.click(screen.getByRole('button', { name: 'Use 24×7 instead' }));
+    expect(await screen.findByText(/Now: 24×7/)).toBeVisible();
+  });
+
+  it('replaces and deletes a policy with the version read, and reloads it after a refused stale save', async () => {
+    const base = { id: 'p1', order: 1, priorities: ['URGENT'], firstResponseMinutes: 60, atRiskMinutes: 15 };
+    let policy = { ...base, name: 'Urgent', version: 3, updatedAt: '2026-11-23T10:00:00Z' };
+    const puts: Call[] = [];
+    const deletes: Call[] = [];
+    show('/admin/sla', {
+      'GET /api/admin/sla/calendar': () => json({ title: 'Not found', status: 404 }, { status: 404 }),
+      'GET /api/admin/sla/policies': () => json({ items: [policy] }),
+      'PUT /api/admin/sla/policies/p1': (call) => {
+        puts.push(call);
+        if (call.headers['If-Match'] !== `"${policy.version}"`) {
+          return json(
+            { title: 'Precondition failed', status: 412, detail: 'The SLA policy changed since you read it.' },
+            { status: 412 },
+          );
+        }
+        policy = { ...policy, ...(call.body as object), version: policy.version + 1 };
+        return json(policy, { headers: { ETag: `"${policy.version}"` } });
+      },
+      'DELETE /api/admin/sla/policies/p1': (call) => {
+        deletes.push(call);
+        return new Response(null, { status: 204 });
+      },
+    });
+
+    await userEvent.click(await screen.findByRole('button', { name: 'Edit Urgent' }));
+    // another admin renames it meanwhile
+    policy = { ...policy, name: 'Urgent (24×7)', version: 4 };
+    await userEvent.clear(screen.getByLabelText('First response target (business minutes)'));
+    await userEvent.type(screen.getByLabelText('First response target (business minutes)'), '30');
+    await userEvent.click(screen.getByRole('button', { name: 'Save policy' }));
+
+    expect(await screen.findByText('The SLA policy changed since you read it.')).toBeVisible();
+    expect(puts[0]?.headers['If-Match']).toBe('"3"');
+    await userEvent.click(screen.getByRole('button', { name: 'Load the current version' }));
+    expect(await screen.findByLabelText('Name')).toHaveValue('Urgent (24×7)');
+
+    await userEvent.clear(screen.getByLabelText('First response target (business minutes)'));
+    await userEvent.type(screen.getByLabelText('First response target (business minutes)'), '30');
+    await userEvent.click(screen.getByRole('button', { name: 'Save policy' }));
+    expect(await screen.findByText('Saved policy “Urgent (24×7)”.')).toBeVisible();
+    expect(puts[1]?.headers['If-Match']).toBe('"4"');
+    expect(policy).toMatchObject({ firstResponseMinutes: 30, version: 5 });
+
+    await userEvent.click(await screen.findByRole('button', { name: 'Delete Urgent (24×7)' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Yes, delete Urgent (24×7)' }));
+    await vi.waitFor(() => expect(deletes[0]?.headers['If-Match']).toBe('"5"'));
+  });
+
   it('creates a policy with targets and an escalation, and shows field errors from the server', async () => {
     let attempt = 0;
     const policies = collection('/api/admin/sla/policies', [], () =>

@@ -1,9 +1,34 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { Collection } from '../api/desk';
+import { ApiError } from '../api/problem';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { useKeysetList } from '../ui/useKeysetList';
 
-export interface ManagerProps<T extends { id: string; name: string }, R, F> {
+/** A rule with a version (SLA policies) is written back with it; a 412 or 428 means it changed meanwhile. */
+interface Rule {
+  id: string;
+  name: string;
+  version?: number;
+}
+
+/** Whether a write was refused because someone else changed the resource since it was read. */
+export function isStale(error: unknown): boolean {
+  return error instanceof ApiError && (error.status === 412 || error.status === 428);
+}
+
+/** Explains a refused stale write and offers to load the current version (the edit is then made again). */
+export function StaleNotice({ what, onReload }: { what: string; onReload: () => void }) {
+  return (
+    <p className="notice">
+      Someone else changed {what} after you opened it, so your change was not saved.{' '}
+      <button type="button" className="secondary small" onClick={onReload}>
+        Load the current version
+      </button>
+    </p>
+  );
+}
+
+export interface ManagerProps<T extends Rule, R, F> {
   /** The heading, e.g. "Groups". */
   title: string;
   /** One item in words, e.g. "group". */
@@ -22,14 +47,14 @@ export interface ManagerProps<T extends { id: string; name: string }, R, F> {
   shownFields: string[];
 }
 
-type Editing<F> = { id?: string; name: string; form: F };
+type Editing<F> = { id?: string; version?: number; name: string; form: F };
 
 /**
  * A list of one kind of desk rule (groups, macros, triggers, SLA policies) in the server's order,
  * with an editor to create, change and delete them. The list is read again after every save, as
  * a change can move an item (order, position, name).
  */
-export function Manager<T extends { id: string; name: string }, R, F>(props: ManagerProps<T, R, F>) {
+export function Manager<T extends Rule, R, F>(props: ManagerProps<T, R, F>) {
   const { title, noun, collection } = props;
   const titleId = useId();
   const list = useKeysetList(title, () => collection.list());
@@ -63,7 +88,7 @@ export function Manager<T extends { id: string; name: string }, R, F>(props: Man
     setBusy(true);
     setError(null);
     try {
-      const saved = await collection.save(props.toRequest(editing.form), editing.id);
+      const saved = await collection.save(props.toRequest(editing.form), editing.id, editing.version);
       setEditing(null);
       setDone(`Saved ${noun} “${saved.name}”.`);
       list.reload();
@@ -74,10 +99,24 @@ export function Manager<T extends { id: string; name: string }, R, F>(props: Man
     }
   };
 
+  // a stale edit: the editor shows the current version, for the change to be made again
+  const reloadEditing = async () => {
+    setError(null);
+    try {
+      const current = (await collection.list()).items.find((item) => item.id === editing?.id);
+      setEditing(
+        current ? { id: current.id, version: current.version, name: current.name, form: props.toForm(current) } : null,
+      );
+      list.reload();
+    } catch (failure) {
+      setError(failure);
+    }
+  };
+
   const remove = async (item: T) => {
     setRowError(null);
     try {
-      await collection.remove(item.id);
+      await collection.remove(item.id, item.version);
       setConfirming(null);
       setDone(`Deleted ${noun} “${item.name}”.`);
       if (editing?.id === item.id) {
@@ -86,6 +125,10 @@ export function Manager<T extends { id: string; name: string }, R, F>(props: Man
       list.reload();
     } catch (failure) {
       setRowError(failure);
+      if (isStale(failure)) {
+        // the list then shows what the other admin saved, and its version to delete
+        list.reload();
+      }
     }
   };
 
@@ -116,7 +159,7 @@ export function Manager<T extends { id: string; name: string }, R, F>(props: Man
               <button
                 type="button"
                 className="secondary small"
-                onClick={() => open({ id: item.id, name: item.name, form: props.toForm(item) })}
+                onClick={() => open({ id: item.id, version: item.version, name: item.name, form: props.toForm(item) })}
               >
                 Edit {item.name}
               </button>
@@ -149,6 +192,7 @@ export function Manager<T extends { id: string; name: string }, R, F>(props: Man
             {editing.id ? `Edit “${editing.name}”` : `New ${noun}`}
           </h3>
           <ErrorMessage error={error} shownFields={props.shownFields} />
+          {isStale(error) && <StaleNotice what={`this ${noun}`} onReload={() => void reloadEditing()} />}
           {props.fields(editing.form, (form) => setEditing({ ...editing, form }), error)}
           <div className="actions">
             <button type="submit" disabled={busy}>

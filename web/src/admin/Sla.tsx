@@ -1,11 +1,12 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import type { ApiResponse } from '../api/client';
 import { DeskApi, WEEKDAYS, type SlaCalendar, type SlaPolicy, type SlaPolicyRequest, type Weekday } from '../api/desk';
 import { ApiError } from '../api/problem';
 import { PRIORITIES, label, type TicketPriority } from '../api/tickets';
 import { useApi } from '../api/useTicketApi';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { Field } from '../ui/Field';
-import { Manager } from './Manager';
+import { Manager, StaleNotice, isStale } from './Manager';
 import { Choices, joinList, optional, splitList, useDeskPeople } from './ruleFields';
 
 /** Working hours as typed: one line per weekday ("09:00-12:00, 13:00-17:00"), holidays one per line. */
@@ -49,27 +50,31 @@ function calendarOf(form: CalendarForm): SlaCalendar {
  */
 function Calendar() {
   const api = useApi(DeskApi);
-  const [calendar, setCalendar] = useState<SlaCalendar | null | undefined>(undefined);
+  // the calendar as read, with its ETag: a save or clear sends it back as If-Match
+  const [stored, setStored] = useState<ApiResponse<SlaCalendar> | null | undefined>(undefined);
   const [form, setForm] = useState<CalendarForm>(OFFICE);
   const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState('');
   const zones = Intl.supportedValuesOf('timeZone');
+  const calendar = stored === undefined ? undefined : (stored?.data ?? null);
 
-  useEffect(() => {
+  const load = useCallback(() => {
     api.calendar().then((answer) => {
-      setCalendar(answer);
-      setForm(answer ? calendarForm(answer) : OFFICE);
+      setStored(answer);
+      setForm(answer ? calendarForm(answer.data) : OFFICE);
     }, setError);
   }, [api]);
 
-  const run = async (change: () => Promise<SlaCalendar | null>, message: string) => {
+  useEffect(load, [load]);
+
+  const run = async (change: () => Promise<ApiResponse<SlaCalendar> | null>, message: string) => {
     setError(null);
     setDone('');
     try {
       const answer = await change();
-      setCalendar(answer);
+      setStored(answer);
       if (answer) {
-        setForm(calendarForm(answer));
+        setForm(calendarForm(answer.data));
       }
       setDone(message);
     } catch (failure) {
@@ -79,14 +84,20 @@ function Calendar() {
 
   const save = (event: FormEvent) => {
     event.preventDefault();
-    void run(() => api.saveCalendar(calendarOf(form)), 'The calendar is saved.');
+    void run(() => api.saveCalendar(calendarOf(form), stored?.etag ?? null), 'The calendar is saved.');
   };
 
   const clear = () =>
     void run(async () => {
-      await api.clearCalendar();
+      await api.clearCalendar(stored?.etag ?? '');
       return null;
     }, 'Every hour now counts (24×7).');
+
+  const reload = () => {
+    setError(null);
+    setDone('');
+    load();
+  };
 
   return (
     <section aria-labelledby="calendar-title">
@@ -99,6 +110,7 @@ function Calendar() {
           error={error}
           shownFields={['zone', 'hours', 'holidays', ...WEEKDAYS.map((day) => `hours.${day}`)]}
         />
+        {isStale(error) && <StaleNotice what="the business hours" onReload={reload} />}
         {done && (
           <p role="status" className="notice">
             {done}

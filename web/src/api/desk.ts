@@ -1,4 +1,4 @@
-import type { ApiClient } from './client';
+import type { ApiClient, ApiResponse } from './client';
 import { ApiError } from './problem';
 import type { TicketPriority, TicketStatus } from './tickets';
 
@@ -43,6 +43,8 @@ export interface SlaPolicy extends SlaPolicyRequest {
   order: number;
   atRiskMinutes: number;
   updatedAt: string;
+  /** Its ETag's value: replacing or deleting it sends it back as If-Match. */
+  version: number;
 }
 
 export interface GroupRequest {
@@ -106,7 +108,16 @@ export interface Items<T> {
   items: T[];
 }
 
-/** A resource of the desk's admin API with list, create, replace and delete. */
+/** The If-Match header for a write of what was read at `version`; none for unversioned resources. */
+function ifMatch(version: number | undefined): Record<string, string> | undefined {
+  return version === undefined ? undefined : { 'If-Match': `"${version}"` };
+}
+
+/**
+ * A resource of the desk's admin API with list, create, replace and delete. Versioned resources
+ * (SLA policies) are replaced and deleted with the version read (If-Match): a 412 means someone
+ * else changed it since.
+ */
 export class Collection<T, R> {
   constructor(
     private readonly client: ApiClient,
@@ -117,13 +128,17 @@ export class Collection<T, R> {
     return (await this.client.get<Items<T>>(this.path)).data;
   }
 
-  async save(request: R, id?: string): Promise<T> {
+  async save(request: R, id?: string, version?: number): Promise<T> {
     const target = id === undefined ? this.path : `${this.path}/${encodeURIComponent(id)}`;
-    return (await this.client.request<T>(target, { method: id === undefined ? 'POST' : 'PUT', body: request })).data;
+    const method = id === undefined ? 'POST' : 'PUT';
+    return (await this.client.request<T>(target, { method, body: request, headers: ifMatch(version) })).data;
   }
 
-  async remove(id: string): Promise<void> {
-    await this.client.request(`${this.path}/${encodeURIComponent(id)}`, { method: 'DELETE' });
+  async remove(id: string, version?: number): Promise<void> {
+    await this.client.request(`${this.path}/${encodeURIComponent(id)}`, {
+      method: 'DELETE',
+      headers: ifMatch(version),
+    });
   }
 }
 
@@ -141,10 +156,10 @@ export class DeskApi {
     this.triggers = new Collection(client, '/api/admin/triggers');
   }
 
-  /** The tenant's calendar, or null when it has none (every hour counts: 24×7). */
-  async calendar(): Promise<SlaCalendar | null> {
+  /** The tenant's calendar and its ETag, or null when it has none (every hour counts: 24×7). */
+  async calendar(): Promise<ApiResponse<SlaCalendar> | null> {
     try {
-      return (await this.client.get<SlaCalendar>('/api/admin/sla/calendar')).data;
+      return await this.client.get<SlaCalendar>('/api/admin/sla/calendar');
     } catch (failure) {
       if (failure instanceof ApiError && failure.status === 404) {
         return null;
@@ -153,12 +168,20 @@ export class DeskApi {
     }
   }
 
-  async saveCalendar(calendar: SlaCalendar): Promise<SlaCalendar> {
-    return (await this.client.request<SlaCalendar>('/api/admin/sla/calendar', { method: 'PUT', body: calendar })).data;
+  /**
+   * Creates the calendar (`etag` null) or replaces the version read; a 412 means someone else
+   * changed or removed it since, a 428 that someone else created one.
+   */
+  async saveCalendar(calendar: SlaCalendar, etag: string | null): Promise<ApiResponse<SlaCalendar>> {
+    return this.client.request<SlaCalendar>('/api/admin/sla/calendar', {
+      method: 'PUT',
+      body: calendar,
+      headers: etag === null ? undefined : { 'If-Match': etag },
+    });
   }
 
-  async clearCalendar(): Promise<void> {
-    await this.client.request('/api/admin/sla/calendar', { method: 'DELETE' });
+  async clearCalendar(etag: string): Promise<void> {
+    await this.client.request('/api/admin/sla/calendar', { method: 'DELETE', headers: { 'If-Match': etag } });
   }
 
   async availability(): Promise<Availability> {

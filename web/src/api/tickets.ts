@@ -25,7 +25,7 @@ export interface Ticket {
   solvedAt?: string;
   version: number;
   groupId?: string;
-  /** The SLA clocks; staff only, on a single ticket, absent when no policy applies. */
+  /** The SLA clocks; staff only, on a single ticket and on list items, absent when no policy applies. */
   sla?: TicketSla;
 }
 

@@ -6,7 +6,21 @@ import { FakeSocket, fakeGateway, json, renderAt, signedInSession, type Call } f
 import { Queue } from './Queue';
 
 const first = ticket({ id: 't1', subject: 'VPN drops every hour' });
-const second = ticket({ id: 't2', subject: 'Printer on floor 3 jams', priority: 'HIGH' });
+const clock = {
+  dueAt: '2026-11-23T12:00:00Z',
+  atRiskAt: '2026-11-23T11:30:00Z',
+  remainingSeconds: -600,
+  atRisk: true,
+  breached: true,
+  paused: false,
+  stopped: false,
+};
+const second = ticket({
+  id: 't2',
+  subject: 'Printer on floor 3 jams',
+  priority: 'HIGH',
+  sla: { applies: true, policyName: 'High', firstResponse: clock, resolution: { ...clock, breached: false } },
+});
 const third = ticket({ id: 't3', subject: 'Cannot reset my password' });
 const arrived = ticket({ id: 't9', subject: 'Laptop will not boot', status: 'NEW' });
 
@@ -40,6 +54,15 @@ describe('Queue', () => {
     expect(calls.at(-1)?.url.searchParams.get('cursor')).toBe('page-2');
     expect(rows()).toHaveLength(3);
     expect(screen.queryByRole('button', { name: 'Load more' })).toBeNull();
+  });
+
+  it('shows the most urgent SLA clock of each ticket the list carries one for', async () => {
+    show();
+    await screen.findByRole('link', { name: 'VPN drops every hour' });
+    const items = within(screen.getByRole('list', { name: 'Tickets' })).getAllByRole('listitem');
+
+    expect(items[0]).not.toHaveTextContent('SLA');
+    expect(items[1]).toHaveTextContent('SLA breached first response due');
   });
 
   it('asks the API for the view and the filters chosen', async () => {

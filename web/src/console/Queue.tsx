@@ -9,6 +9,7 @@ import { PriorityBadge, StatusBadge, When } from '../ui/format';
 import { LoadMore } from '../ui/LoadMore';
 import { useKeysetList } from '../ui/useKeysetList';
 import { VIEWS, isView, matches, queryOf, type QueueFilters, type ViewName } from './queueViews';
+import { QueueClock } from './SlaClocks';
 import { useListKeys } from './useListKeys';
 
 /**
@@ -168,6 +169,7 @@ export function Queue() {
             </Link>
             <span className="row-meta">
               <StatusBadge status={ticket.status} /> <PriorityBadge priority={ticket.priority} />
+              <QueueClock sla={ticket.sla} />
               {ticket.category && <span>{ticket.category}</span>}
               <span>
                 {ticket.assigneeId ? (ticket.assigneeId === user?.id ? 'Assigned to you' : 'Assigned') : 'Unassigned'}

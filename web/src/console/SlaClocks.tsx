@@ -67,6 +67,35 @@ function Clock({ name, clock }: { name: string; clock: SlaClock }) {
   );
 }
 
+const URGENCY: ClockState[] = ['breached', 'at-risk', 'on-track', 'paused'];
+
+/** The clock a queue row shows: of the targets not yet reached, breached first, then at risk, then the earliest due. */
+export function urgentClock(sla: TicketSla | undefined): SlaClock | null {
+  const open = [sla?.firstResponse, sla?.resolution].filter(
+    (clock): clock is SlaClock => clock !== undefined && !clock.stopped,
+  );
+  open.sort(
+    (a, b) =>
+      URGENCY.indexOf(clockState(a)) - URGENCY.indexOf(clockState(b)) || Date.parse(a.dueAt) - Date.parse(b.dueAt),
+  );
+  return open[0] ?? null;
+}
+
+/** A queue row's compact SLA clock: the most urgent open target, its state and due time. */
+export function QueueClock({ sla }: { sla: TicketSla | undefined }) {
+  const clock = urgentClock(sla);
+  if (!clock) {
+    return null;
+  }
+  const state = clockState(clock);
+  return (
+    <span className={`sla-queue sla-${state}`}>
+      <span className="badge sla-state">SLA {STATE_LABELS[state].toLowerCase()}</span>{' '}
+      {clock === sla?.firstResponse ? 'first response' : 'resolution'} due <When at={clock.dueAt} />
+    </span>
+  );
+}
+
 /** The ticket's SLA targets (first response, resolution): state in words, due time, business time left. */
 export function SlaClocks({ sla }: { sla: TicketSla | undefined }) {
   if (!sla?.applies) {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { SlaClock } from '../api/tickets';
 import { ticket } from '../test/fixtures';
 import { matches, queryOf } from './queueViews';
-import { businessTime, clockState } from './SlaClocks';
+import { businessTime, clockState, urgentClock } from './SlaClocks';
 
 const running: SlaClock = {
   dueAt: '2026-11-23T12:00:00Z',
@@ -23,6 +23,19 @@ describe('SLA clocks', () => {
     expect(clockState({ ...running, paused: true })).toBe('paused');
     expect(clockState({ ...running, stopped: true })).toBe('met');
     expect(clockState({ ...running, stopped: true, breached: true })).toBe('missed');
+  });
+
+  it('picks the clock a queue row shows: breached, then at risk, then the earliest due; never a reached one', () => {
+    const later = { ...running, dueAt: '2026-11-23T15:00:00Z' };
+    expect(urgentClock(undefined)).toBeNull();
+    expect(urgentClock({ applies: true, firstResponse: { ...running, stopped: true } })).toBeNull();
+    expect(urgentClock({ applies: true, firstResponse: later, resolution: running })).toBe(running);
+    const risky = { ...later, atRisk: true };
+    expect(urgentClock({ applies: true, firstResponse: running, resolution: risky })).toBe(risky);
+    const late = { ...later, breached: true };
+    expect(urgentClock({ applies: true, firstResponse: risky, resolution: late })).toBe(late);
+    const paused = { ...running, paused: true, dueAt: '2026-11-23T09:00:00Z' };
+    expect(urgentClock({ applies: true, firstResponse: paused, resolution: later })).toBe(later);
   });
 
   it('writes business time in days, hours and minutes', () => {

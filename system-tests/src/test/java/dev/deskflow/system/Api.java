@@ -73,8 +73,26 @@ final class Api {
 			.method("PATCH", HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
 	}
 
+	/**
+	 * A replacement guarded by a version.
+	 * @param ifMatch the {@code If-Match} to send, or null for none
+	 */
+	Answer put(String path, User user, String ifMatch, Object body) {
+		HttpRequest.Builder builder = request(path, user).header("Content-Type", "application/json")
+			.PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+		return send((ifMatch != null) ? builder.header("If-Match", ifMatch) : builder);
+	}
+
 	Answer delete(String path, User user) {
 		return send(request(path, user).DELETE());
+	}
+
+	/**
+	 * A deletion guarded by a version.
+	 * @param ifMatch the {@code If-Match} to send ({@code *}: whatever the version)
+	 */
+	Answer delete(String path, User user, String ifMatch) {
+		return send(request(path, user).header("If-Match", ifMatch).DELETE());
 	}
 
 	/**

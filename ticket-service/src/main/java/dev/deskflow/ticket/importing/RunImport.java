@@ -22,7 +22,9 @@ import dev.deskflow.ticket.importing.CsvRows.Malformed;
 import dev.deskflow.ticket.importing.CsvRows.Outcome;
 import dev.deskflow.ticket.importing.CsvRows.Rejected;
 import dev.deskflow.ticket.outbox.OutboxWriter;
+import dev.deskflow.ticket.sla.ImportedClocks;
 import dev.deskflow.ticket.tenancy.TenantTransactions;
+import dev.deskflow.ticket.ticket.Ticket;
 import dev.deskflow.ticket.ticket.TicketHistory;
 import org.apache.commons.csv.CSVParser;
 import org.slf4j.Logger;
@@ -40,7 +42,9 @@ import org.springframework.stereotype.Component;
  * then reads the file in the background, batch by batch. Each batch is one transaction
  * holding its tickets, their history, their {@code ticket.created} events and the job's
  * progress, so a row is imported whole or not at all and the counts always match the
- * data. A re-uploaded row (same external id) is counted as a duplicate and skipped.
+ * data. A re-uploaded row (same external id) is counted as a duplicate and skipped. A
+ * ticket imported open gets its SLA clocks in the same transaction
+ * ({@link ImportedClocks}).
  */
 @Component
 class RunImport {
@@ -61,16 +65,19 @@ class RunImport {
 
 	private final TicketHistory history;
 
+	private final ImportedClocks clocks;
+
 	private final TimeBasedEpochGenerator ids = Generators.timeBasedEpochGenerator();
 
 	RunImport(CsvUpload upload, ImportRepository imports, TenantTransactions transactions, OutboxWriter outbox,
-			ImportProperties properties, TicketHistory history) {
+			ImportProperties properties, TicketHistory history, ImportedClocks clocks) {
 		this.upload = upload;
 		this.imports = imports;
 		this.transactions = transactions;
 		this.outbox = outbox;
 		this.properties = properties;
 		this.history = history;
+		this.clocks = clocks;
 	}
 
 	Mono<ImportJob> start(Caller caller, ImportPlan plan, Flux<DataBuffer> body) {
@@ -164,6 +171,9 @@ class RunImport {
 				.then(this.outbox.append(EventEnvelope.of(SOURCE, caller.tenant(),
 						new TicketCreated(id, caller.userId(), ticket.subject(), ticket.description(), ticket.status(),
 								ticket.priority(), ticket.category(), ticket.tags(), TicketChannel.IMPORT, createdAt))))
+				.then(this.clocks.start(new Ticket(id, caller.tenantId(), ticket.subject(), ticket.description(),
+						ticket.status(), ticket.priority(), ticket.category(), ticket.tags(), caller.userId(), null,
+						null, TicketChannel.IMPORT, createdAt, now, null, ticket.solvedAt(), 0), now))
 				.thenReturn(true));
 	}
 

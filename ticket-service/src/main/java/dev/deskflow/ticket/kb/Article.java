@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import dev.deskflow.ticket.ticket.IfMatch;
 import dev.deskflow.ticket.ticket.Keyset;
 
 /**
@@ -14,7 +15,7 @@ record Article(UUID id, UUID tenantId, String title, String body, String categor
 		ArticleStatus status, UUID authorId, Instant createdAt, Instant updatedAt, Instant publishedAt, long version) {
 
 	String etag() {
-		return "\"" + this.version + "\"";
+		return IfMatch.etag(this.version);
 	}
 
 	Keyset position() {

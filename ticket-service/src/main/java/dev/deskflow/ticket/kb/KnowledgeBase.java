@@ -22,6 +22,7 @@ import dev.deskflow.ticket.kb.ArticleViews.Page;
 import dev.deskflow.ticket.kb.ArticleViews.WriteArticleRequest;
 import dev.deskflow.ticket.outbox.OutboxWriter;
 import dev.deskflow.ticket.tenancy.TenantTransactions;
+import dev.deskflow.ticket.ticket.IfMatch;
 import dev.deskflow.ticket.ticket.TicketHistory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -109,7 +110,7 @@ class KnowledgeBase {
 		}
 		return this.transactions.inTenant(caller.tenantId(),
 				() -> visible(new Reader(caller.tenantId(), true), id, true).flatMap((article) -> {
-					requireVersion(article, ifMatch);
+					IfMatch.require(ifMatch, article.version(), "The article");
 					Instant now = now();
 					ArticleStatus status = Objects.requireNonNullElse(request.status(), article.status());
 					boolean publishes = status == ArticleStatus.PUBLISHED;
@@ -194,17 +195,6 @@ class KnowledgeBase {
 	private Mono<Article> visible(Reader reader, UUID id, boolean lock) {
 		return this.articles.find(reader.tenantId(), id, !reader.staff(), lock)
 			.switchIfEmpty(Mono.error(() -> ProblemException.notFound("Article " + id)));
-	}
-
-	private static void requireVersion(Article article, String ifMatch) {
-		for (String tag : ifMatch.split(",")) {
-			String value = tag.strip();
-			if ("*".equals(value) || value.replaceFirst("^W/", "").equals(article.etag())) {
-				return;
-			}
-		}
-		throw ProblemException.preconditionFailed("The article changed since you read it (now version "
-				+ article.version() + "); reload it and apply your edit again.");
 	}
 
 	private static Instant now() {

@@ -65,6 +65,33 @@ final class ClockRules {
 				breached, SlaClock.nextCheck(state, atRisk, due, notified, breached));
 	}
 
+	/**
+	 * The clock of a ticket imported open: as if it had been raised here at its imported
+	 * creation time, except that what was already due before the import is marked
+	 * silently. A historical breach is not news: marking it at-risk and breached without
+	 * an event keeps agents from a flood of {@code sla.breached} (and escalations) for
+	 * old tickets, while the ticket still shows as breached and in the breached view.
+	 * @param policy the policy that applies to the ticket
+	 * @param target the target
+	 * @param ticket the imported ticket
+	 * @param calendar the tenant's business calendar
+	 * @param now the time of the import
+	 * @return the clock as it must be stored, or {@code null} when the policy sets no
+	 * such target
+	 */
+	static SlaClock imported(SlaPolicy policy, SlaTarget target, Ticket ticket, BusinessCalendar calendar,
+			Instant now) {
+		SlaClock clock = clock(null, policy, target, ticket, calendar, now);
+		if (clock == null) {
+			return null;
+		}
+		Instant notified = clock.atRiskAt().isAfter(now) ? null : now;
+		Instant breached = clock.dueAt().isAfter(now) ? null : now;
+		return new SlaClock(clock.ticketId(), target, clock.policyId(), clock.startedAt(), clock.pausedMillis(),
+				clock.state(), clock.haltedAt(), clock.dueAt(), clock.atRiskAt(), notified, breached,
+				SlaClock.nextCheck(clock.state(), clock.atRiskAt(), clock.dueAt(), notified, breached));
+	}
+
 	static State state(SlaTarget target, Ticket ticket) {
 		boolean done = ticket.status() == TicketStatus.SOLVED || ticket.status() == TicketStatus.CLOSED;
 		if (target == SlaTarget.FIRST_RESPONSE) {

@@ -82,7 +82,7 @@ record PolicyRequest(String name, Integer order, List<TicketPriority> priorities
 		}
 		return new SlaPolicy(id, tenantId, this.name.strip(), this.order, List.copyOf(new TreeSet<>(this.priorities)),
 				cleanCategory, List.copyOf(cleanTags), this.firstResponseMinutes, this.resolutionMinutes,
-				this.atRiskMinutes, onBreach, createdBy, now);
+				this.atRiskMinutes, onBreach, createdBy, now, 0);
 	}
 
 	private TreeSet<String> tags(List<FieldError> errors) {

@@ -13,7 +13,9 @@ import dev.deskflow.common.tenant.Role;
 import dev.deskflow.support.problem.ProblemException;
 import dev.deskflow.ticket.identity.Caller;
 import dev.deskflow.ticket.sla.CalendarRequest.Calendar;
+import dev.deskflow.ticket.sla.SlaRepository.VersionedCalendar;
 import dev.deskflow.ticket.tenancy.TenantTransactions;
+import dev.deskflow.ticket.ticket.IfMatch;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -24,9 +26,13 @@ import org.springframework.stereotype.Component;
  * tie with another (same order) or duplicate one (same priorities, category and tags) is
  * refused with 409, so exactly one policy applies to a ticket. Changes apply to each
  * ticket from its next write (creation, priority, category, tags or status change).
+ * Replacing or deleting a policy or the calendar needs the version the admin read
+ * ({@code If-Match}).
  */
 @Component
 class SlaAdministration {
+
+	private static final String CALENDAR = "The business calendar";
 
 	/** Policies per tenant, which keeps the list and the matching small. */
 	static final int MAX_POLICIES = 100;
@@ -42,19 +48,46 @@ class SlaAdministration {
 		this.transactions = transactions;
 	}
 
-	Mono<Calendar> calendar(Caller admin) {
-		return inTenant(admin, () -> this.sla.calendar(admin.tenantId()))
-			.switchIfEmpty(Mono.error(() -> ProblemException.notFound("A business calendar (the tenant counts 24x7)")));
+	Mono<VersionedCalendar> calendar(Caller admin) {
+		return inTenant(admin, () -> storedCalendar(admin, false));
 	}
 
-	Mono<Calendar> saveCalendar(Caller admin, CalendarRequest request) {
+	/**
+	 * Creates the calendar (without {@code If-Match}; 428 when the tenant has one) or
+	 * replaces the version the admin read (412 when it changed or is gone).
+	 */
+	Mono<VersionedCalendar> saveCalendar(Caller admin, String ifMatch, CalendarRequest request) {
 		requireAdmin(admin);
 		Calendar calendar = request.validate();
-		return inTenant(admin, () -> this.sla.saveCalendar(admin.tenantId(), calendar, now()).thenReturn(calendar));
+		if (ifMatch == null) {
+			return inTenant(admin,
+					() -> this.sla.insertCalendar(admin.tenantId(), calendar, now())
+						.flatMap((created) -> created ? Mono.just(new VersionedCalendar(calendar, 0))
+								: Mono.error(ProblemException.preconditionRequired())));
+		}
+		return inTenant(admin,
+				() -> this.sla.calendar(admin.tenantId(), true)
+					.switchIfEmpty(Mono.error(() -> ProblemException.preconditionFailed(
+							"The tenant has no business calendar any more; save it without If-Match to create one.")))
+					.flatMap((stored) -> {
+						IfMatch.require(ifMatch, stored.version(), CALENDAR);
+						VersionedCalendar next = new VersionedCalendar(calendar, stored.version() + 1);
+						return this.sla.updateCalendar(admin.tenantId(), next, now()).thenReturn(next);
+					}));
 	}
 
-	Mono<Void> deleteCalendar(Caller admin) {
-		return inTenant(admin, () -> this.sla.deleteCalendar(admin.tenantId())).then();
+	Mono<Void> deleteCalendar(Caller admin, String ifMatch) {
+		requireAdmin(admin);
+		IfMatch.required(ifMatch);
+		return inTenant(admin, () -> storedCalendar(admin, true).flatMap((stored) -> {
+			IfMatch.require(ifMatch, stored.version(), CALENDAR);
+			return this.sla.deleteCalendar(admin.tenantId());
+		})).then();
+	}
+
+	private Mono<VersionedCalendar> storedCalendar(Caller admin, boolean lock) {
+		return this.sla.calendar(admin.tenantId(), lock)
+			.switchIfEmpty(Mono.error(() -> ProblemException.notFound("A business calendar (the tenant counts 24x7)")));
 	}
 
 	Flux<SlaPolicy> policies(Caller admin) {
@@ -72,18 +105,37 @@ class SlaAdministration {
 		return inTenant(admin, () -> checked(policy).then(this.sla.insertPolicy(policy)).thenReturn(policy));
 	}
 
-	Mono<SlaPolicy> replace(Caller admin, UUID id, PolicyRequest request) {
+	/**
+	 * Replaces the version of the policy the admin read: 428 without {@code If-Match},
+	 * 412 when it changed since.
+	 */
+	Mono<SlaPolicy> replace(Caller admin, UUID id, String ifMatch, PolicyRequest request) {
 		requireAdmin(admin);
+		IfMatch.required(ifMatch);
 		SlaPolicy policy = request.validate(id, admin.tenantId(), admin.userId(), now());
-		return inTenant(admin,
-				() -> found(admin, id).then(checked(policy)).then(this.sla.updatePolicy(policy)).thenReturn(policy));
+		return inTenant(admin, () -> current(admin, id, ifMatch).flatMap((stored) -> {
+			SlaPolicy next = policy.withVersion(stored.version() + 1);
+			return checked(next).then(this.sla.updatePolicy(next)).thenReturn(next);
+		}));
 	}
 
-	Mono<Void> delete(Caller admin, UUID id) {
+	Mono<Void> delete(Caller admin, UUID id, String ifMatch) {
+		requireAdmin(admin);
+		IfMatch.required(ifMatch);
 		return inTenant(admin,
-				() -> this.sla.deletePolicy(admin.tenantId(), id)
-					.flatMap((deleted) -> (deleted == 0) ? Mono.error(ProblemException.notFound("SLA policy " + id))
-							: Mono.<Void>empty()));
+				() -> current(admin, id, ifMatch).flatMap((stored) -> this.sla.deletePolicy(admin.tenantId(), id)))
+			.then();
+	}
+
+	/**
+	 * Under the tenant's policy lock (so no other write slips in between): the policy, if
+	 * it is still at the version the admin read.
+	 */
+	private Mono<SlaPolicy> current(Caller admin, UUID id, String ifMatch) {
+		return this.sla.lockPolicies(admin.tenantId()).then(found(admin, id)).map((stored) -> {
+			IfMatch.require(ifMatch, stored.version(), "The SLA policy");
+			return stored;
+		});
 	}
 
 	private Mono<SlaPolicy> found(Caller admin, UUID id) {

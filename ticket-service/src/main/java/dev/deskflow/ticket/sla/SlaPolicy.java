@@ -29,10 +29,21 @@ import dev.deskflow.common.event.TicketPriority;
  * @param escalation what a breach does
  * @param createdBy the admin who created it: the actor of its escalations
  * @param updatedAt when it last changed
+ * @param version the optimistic-concurrency version (its ETag), 0 when created
  */
 record SlaPolicy(UUID id, UUID tenantId, String name, int position, List<TicketPriority> priorities, String category,
 		List<String> tags, Integer firstResponseMinutes, Integer resolutionMinutes, int atRiskMinutes,
-		Escalation escalation, UUID createdBy, Instant updatedAt) {
+		Escalation escalation, UUID createdBy, Instant updatedAt, long version) {
+
+	/**
+	 * @param next the version it gets
+	 * @return this policy at that version
+	 */
+	SlaPolicy withVersion(long next) {
+		return new SlaPolicy(this.id, this.tenantId, this.name, this.position, this.priorities, this.category,
+				this.tags, this.firstResponseMinutes, this.resolutionMinutes, this.atRiskMinutes, this.escalation,
+				this.createdBy, this.updatedAt, next);
+	}
 
 	/**
 	 * @param target a target

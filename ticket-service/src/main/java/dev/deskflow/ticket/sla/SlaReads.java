@@ -1,9 +1,13 @@
 package dev.deskflow.ticket.sla;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
-import dev.deskflow.common.event.SlaTarget;
 import dev.deskflow.support.problem.ProblemException;
 import dev.deskflow.ticket.identity.Caller;
 import dev.deskflow.ticket.sla.SlaViews.TicketSlaView;
@@ -14,8 +18,8 @@ import reactor.core.publisher.Mono;
 import org.springframework.stereotype.Component;
 
 /**
- * A ticket's SLA clocks as staff read them: due times, business time remaining (in the
- * tenant's calendar), at-risk and breached flags.
+ * Tickets' SLA clocks as staff read them: due times, business time remaining (in the
+ * tenant's calendar), at-risk and breached flags. Customers never see them.
  */
 @Component
 class SlaReads implements TicketSla {
@@ -30,13 +34,12 @@ class SlaReads implements TicketSla {
 	}
 
 	@Override
-	public Mono<Object> view(Caller caller, UUID ticketId) {
-		if (!caller.isStaff()) {
-			return Mono.empty();
+	public Mono<Map<UUID, Object>> views(Caller caller, Collection<UUID> ticketIds) {
+		if (!caller.isStaff() || ticketIds.isEmpty()) {
+			return Mono.just(Map.of());
 		}
-		return this.transactions.inTenant(caller.tenantId(), () -> clocks(caller.tenantId(), ticketId))
-			.filter(TicketSlaView::applies)
-			.cast(Object.class);
+		return this.transactions.inTenant(caller.tenantId(), () -> views(caller.tenantId(), ticketIds))
+			.map(HashMap<UUID, Object>::new);
 	}
 
 	/**
@@ -50,19 +53,25 @@ class SlaReads implements TicketSla {
 		}
 		return this.transactions.inTenant(caller.tenantId(),
 				() -> this.sla.ticketExists(caller.tenantId(), ticketId)
-					.flatMap((exists) -> exists ? clocks(caller.tenantId(), ticketId)
-							: Mono.error(ProblemException.notFound("Ticket " + ticketId))));
+					.flatMap((exists) -> exists ? views(caller.tenantId(), List.of(ticketId))
+							: Mono.error(ProblemException.notFound("Ticket " + ticketId)))
+					.map((views) -> views.getOrDefault(ticketId, TicketSlaView.NONE)));
 	}
 
-	private Mono<TicketSlaView> clocks(UUID tenantId, UUID ticketId) {
+	/**
+	 * One statement for the tickets' clocks, and one for the tenant's calendar if any
+	 * ticket has a clock.
+	 */
+	private Mono<Map<UUID, TicketSlaView>> views(UUID tenantId, Collection<UUID> ticketIds) {
 		Instant now = Instant.now();
-		return this.sla.clocks(tenantId, ticketId)
-			.collectList()
-			.flatMap((clocks) -> clocks.isEmpty() ? Mono.just(TicketSlaView.NONE)
-					: Mono.zip(this.sla.policy(tenantId, clocks.get(0).policyId()), this.sla.businessCalendar(tenantId))
-						.map((found) -> new TicketSlaView(true, found.getT1().id(), found.getT1().name(),
-								SlaViews.clock(clocks, SlaTarget.FIRST_RESPONSE, found.getT2(), now),
-								SlaViews.clock(clocks, SlaTarget.RESOLUTION, found.getT2(), now))));
+		return this.sla.clocks(tenantId, ticketIds)
+			.collect(Collectors.groupingBy((named) -> named.clock().ticketId()))
+			.flatMap((byTicket) -> byTicket.isEmpty() ? Mono.just(Map.of())
+					: this.sla.businessCalendar(tenantId).map((calendar) -> {
+						Map<UUID, TicketSlaView> views = new HashMap<>();
+						byTicket.forEach((id, clocks) -> views.put(id, TicketSlaView.of(clocks, calendar, now)));
+						return views;
+					}));
 	}
 
 }

@@ -3,6 +3,7 @@ package dev.deskflow.ticket.sla;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -34,7 +35,7 @@ class SlaRepository {
 
 	private static final String POLICY_COLUMNS = "id, tenant_id, name, position, priorities, category, tags, "
 			+ "first_response_minutes, resolution_minutes, at_risk_minutes, raise_priority, escalate_assignee_id, "
-			+ "escalate_unassign, created_by, updated_at";
+			+ "escalate_unassign, created_by, updated_at, version";
 
 	private static final String CLOCK_COLUMNS = "ticket_id, target, policy_id, started_at, paused_millis, state, "
 			+ "halted_at, due_at, at_risk_at, at_risk_notified_at, breached_at, next_check_at";
@@ -53,35 +54,65 @@ class SlaRepository {
 
 	// calendars
 
-	Mono<Calendar> calendar(UUID tenantId) {
+	/**
+	 * @param tenantId a tenant
+	 * @param lock whether to lock it for a write
+	 * @return its calendar and the calendar's version; empty when it has none
+	 */
+	Mono<VersionedCalendar> calendar(UUID tenantId, boolean lock) {
 		return this.database
-			.sql("select zone, hours::text as hours, holidays::text[] as holidays from sla_calendars "
-					+ "where tenant_id = :tenantId")
+			.sql("select zone, hours::text as hours, holidays::text[] as holidays, version from sla_calendars "
+					+ "where tenant_id = :tenantId" + (lock ? " for update" : ""))
 			.bind("tenantId", tenantId)
-			.map(this::calendar)
+			.map((row) -> new VersionedCalendar(calendar(row), row.get("version", Long.class)))
 			.one();
 	}
 
 	Mono<BusinessCalendar> businessCalendar(UUID tenantId) {
-		return calendar(tenantId).map(Calendar::business).defaultIfEmpty(BusinessCalendar.always());
+		return calendar(tenantId, false).map((stored) -> stored.calendar().business())
+			.defaultIfEmpty(BusinessCalendar.always());
 	}
 
-	Mono<Void> saveCalendar(UUID tenantId, Calendar calendar, Instant now) {
+	/**
+	 * Creates the tenant's calendar at version 0 unless it has one.
+	 * @return whether it was created
+	 */
+	Mono<Boolean> insertCalendar(UUID tenantId, Calendar calendar, Instant now) {
+		return bindCalendar(this.database.sql("insert into sla_calendars (tenant_id, zone, hours, holidays, "
+				+ "updated_at, version) values (:tenantId, :zone, cast(:hours as jsonb), cast(:holidays as date[]), "
+				+ ":now, 0) on conflict (tenant_id) do nothing"), tenantId, calendar, now)
+			.fetch()
+			.rowsUpdated()
+			.map((rows) -> rows == 1);
+	}
+
+	Mono<Void> updateCalendar(UUID tenantId, VersionedCalendar calendar, Instant now) {
+		return bindCalendar(this.database.sql("update sla_calendars set zone = :zone, hours = cast(:hours as jsonb), "
+				+ "holidays = cast(:holidays as date[]), updated_at = :now, version = :version "
+				+ "where tenant_id = :tenantId"), tenantId, calendar.calendar(), now)
+			.bind("version", calendar.version())
+			.then();
+	}
+
+	private GenericExecuteSpec bindCalendar(GenericExecuteSpec spec, UUID tenantId, Calendar calendar, Instant now) {
 		String holidays = calendar.holidays()
 			.stream()
 			.map(LocalDate::toString)
 			.collect(Collectors.joining(",", "{", "}"));
-		return this.database
-			.sql("insert into sla_calendars (tenant_id, zone, hours, holidays, updated_at) "
-					+ "values (:tenantId, :zone, cast(:hours as jsonb), cast(:holidays as date[]), :now) "
-					+ "on conflict (tenant_id) do update set zone = excluded.zone, hours = excluded.hours, "
-					+ "holidays = excluded.holidays, updated_at = excluded.updated_at")
-			.bind("tenantId", tenantId)
+		return spec.bind("tenantId", tenantId)
 			.bind("zone", calendar.zone().getId())
 			.bind("hours", this.json.writeValueAsString(calendar.hoursText()))
 			.bind("holidays", holidays)
-			.bind("now", now)
-			.then();
+			.bind("now", now);
+	}
+
+	/**
+	 * A tenant's calendar as stored.
+	 *
+	 * @param calendar the calendar
+	 * @param version its optimistic-concurrency version (its ETag)
+	 */
+	record VersionedCalendar(Calendar calendar, long version) {
 	}
 
 	Mono<Long> deleteCalendar(UUID tenantId) {
@@ -151,7 +182,7 @@ class SlaRepository {
 	Mono<Void> insertPolicy(SlaPolicy policy) {
 		return bindPolicy(this.database.sql("insert into sla_policies (" + POLICY_COLUMNS + ") values (:id, "
 				+ ":tenantId, :name, :position, :priorities, :category, :tags, :firstResponse, :resolution, :atRisk, "
-				+ ":raise, :assignee, :unassign, :createdBy, :updatedAt)"), policy)
+				+ ":raise, :assignee, :unassign, :createdBy, :updatedAt, :version)"), policy)
 			.then();
 	}
 
@@ -160,7 +191,7 @@ class SlaRepository {
 				+ "priorities = :priorities, category = :category, tags = :tags, "
 				+ "first_response_minutes = :firstResponse, resolution_minutes = :resolution, "
 				+ "at_risk_minutes = :atRisk, raise_priority = :raise, escalate_assignee_id = :assignee, "
-				+ "escalate_unassign = :unassign, created_by = :createdBy, updated_at = :updatedAt "
+				+ "escalate_unassign = :unassign, created_by = :createdBy, updated_at = :updatedAt, version = :version "
 				+ "where tenant_id = :tenantId and id = :id"), policy)
 			.fetch()
 			.rowsUpdated();
@@ -202,7 +233,8 @@ class SlaRepository {
 			.bind("raise", policy.escalation().raisePriority())
 			.bind("unassign", policy.escalation().unassign())
 			.bind("createdBy", policy.createdBy())
-			.bind("updatedAt", policy.updatedAt());
+			.bind("updatedAt", policy.updatedAt())
+			.bind("version", policy.version());
 		bound = nullable(bound, "category", policy.category(), String.class);
 		bound = nullable(bound, "firstResponse", policy.firstResponseMinutes(), Integer.class);
 		bound = nullable(bound, "resolution", policy.resolutionMinutes(), Integer.class);
@@ -219,7 +251,8 @@ class SlaRepository {
 				new Escalation(Boolean.TRUE.equals(row.get("raise_priority", Boolean.class)),
 						row.get("escalate_assignee_id", UUID.class),
 						Boolean.TRUE.equals(row.get("escalate_unassign", Boolean.class))),
-				row.get("created_by", UUID.class), row.get("updated_at", Instant.class));
+				row.get("created_by", UUID.class), row.get("updated_at", Instant.class),
+				row.get("version", Long.class));
 	}
 
 	// clocks
@@ -232,6 +265,30 @@ class SlaRepository {
 			.bind("ticketId", ticketId)
 			.map(SlaRepository::clock)
 			.all();
+	}
+
+	/**
+	 * The clocks of several tickets in one statement, with the name of the policy that
+	 * set them.
+	 */
+	Flux<NamedClock> clocks(UUID tenantId, Collection<UUID> ticketIds) {
+		return this.database
+			.sql("select " + prefixed("c.", CLOCK_COLUMNS) + ", p.name as policy_name from sla_clocks c "
+					+ "join sla_policies p on p.tenant_id = c.tenant_id and p.id = c.policy_id "
+					+ "where c.tenant_id = :tenantId and c.ticket_id = any(:ticketIds)")
+			.bind("tenantId", tenantId)
+			.bind("ticketIds", ticketIds.toArray(UUID[]::new))
+			.map((row) -> new NamedClock(clock(row), row.get("policy_name", String.class)))
+			.all();
+	}
+
+	/**
+	 * A clock and the name of its policy.
+	 *
+	 * @param clock the clock
+	 * @param policyName the name of the policy that set it
+	 */
+	record NamedClock(SlaClock clock, String policyName) {
 	}
 
 	Mono<Void> saveClock(UUID tenantId, SlaClock clock) {

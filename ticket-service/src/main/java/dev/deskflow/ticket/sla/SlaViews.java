@@ -10,6 +10,7 @@ import dev.deskflow.common.event.SlaTarget;
 import dev.deskflow.common.event.TicketPriority;
 import dev.deskflow.ticket.sla.CalendarRequest.Calendar;
 import dev.deskflow.ticket.sla.SlaClock.State;
+import dev.deskflow.ticket.sla.SlaRepository.NamedClock;
 
 /**
  * The JSON shapes of the SLA API.
@@ -29,18 +30,18 @@ final class SlaViews {
 
 	}
 
-	/** An SLA policy. */
+	/** An SLA policy; {@code version} is its ETag, to send as {@code If-Match}. */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record PolicyView(UUID id, String name, int order, List<TicketPriority> priorities, String category,
 			List<String> tags, Integer firstResponseMinutes, Integer resolutionMinutes, int atRiskMinutes,
-			EscalationView escalation, UUID createdBy, Instant updatedAt) {
+			EscalationView escalation, UUID createdBy, Instant updatedAt, long version) {
 
 		static PolicyView of(SlaPolicy policy) {
 			SlaPolicy.Escalation escalation = policy.escalation();
 			return new PolicyView(policy.id(), policy.name(), policy.position(), policy.priorities(), policy.category(),
 					policy.tags(), policy.firstResponseMinutes(), policy.resolutionMinutes(), policy.atRiskMinutes(),
 					new EscalationView(escalation.raisePriority(), escalation.assigneeId(), escalation.unassign()),
-					policy.createdBy(), policy.updatedAt());
+					policy.createdBy(), policy.updatedAt(), policy.version());
 		}
 
 	}
@@ -60,6 +61,18 @@ final class SlaViews {
 			ClockView resolution) {
 
 		static final TicketSlaView NONE = new TicketSlaView(false, null, null, null, null);
+
+		/**
+		 * @param clocks the clocks of one ticket (all set by one policy)
+		 * @param calendar the tenant's business calendar
+		 * @param now the time of the read
+		 */
+		static TicketSlaView of(List<NamedClock> clocks, BusinessCalendar calendar, Instant now) {
+			List<SlaClock> plain = clocks.stream().map(NamedClock::clock).toList();
+			return new TicketSlaView(true, plain.get(0).policyId(), clocks.get(0).policyName(),
+					clock(plain, SlaTarget.FIRST_RESPONSE, calendar, now),
+					clock(plain, SlaTarget.RESOLUTION, calendar, now));
+		}
 
 	}
 
@@ -88,7 +101,7 @@ final class SlaViews {
 
 	}
 
-	static ClockView clock(List<SlaClock> clocks, SlaTarget target, BusinessCalendar calendar, Instant now) {
+	private static ClockView clock(List<SlaClock> clocks, SlaTarget target, BusinessCalendar calendar, Instant now) {
 		return clocks.stream()
 			.filter((clock) -> clock.target() == target)
 			.findFirst()

@@ -36,7 +36,7 @@ public record Ticket(UUID id, UUID tenantId, String subject, String description,
 		long version) {
 
 	String etag() {
-		return "\"" + this.version + "\"";
+		return IfMatch.etag(this.version);
 	}
 
 	/**

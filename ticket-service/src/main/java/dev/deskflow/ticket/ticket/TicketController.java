@@ -79,12 +79,16 @@ class TicketController {
 					+ "requester, createdFrom, createdTo (ISO-8601), q (full text over subject, description and public "
 					+ "replies), sla (breached or at-risk: staff queue views of open SLA clocks); sort: -created "
 					+ "(default), created, -updated, updated; limit 1-100 (default 25); "
-					+ "cursor from the previous page's nextCursor.")
+					+ "cursor from the previous page's nextCursor. Staff see each item's SLA clocks (sla).")
 	Mono<Page<TicketView>> list(@RequestParam MultiValueMap<String, String> params) {
 		return Caller.current()
-			.flatMap((caller) -> this.desk.list(caller,
-					TicketQuery.parse(caller.tenantId(), caller.userId(), caller.isStaff(), params)))
-			.map((page) -> new Page<>(page.items().stream().map(TicketView::of).toList(), page.nextCursor()));
+			.flatMap((caller) -> this.desk
+				.list(caller, TicketQuery.parse(caller.tenantId(), caller.userId(), caller.isStaff(), params))
+				.flatMap((page) -> this.sla.views(caller, page.items().stream().map(Ticket::id).toList())
+					.map((clocks) -> new Page<>(page.items()
+						.stream()
+						.map((ticket) -> TicketView.of(ticket, clocks.get(ticket.id())))
+						.toList(), page.nextCursor()))));
 	}
 
 	@GetMapping("/{id}")

@@ -337,14 +337,7 @@ class TicketDesk {
 	}
 
 	static void requireVersion(Ticket ticket, String ifMatch) {
-		boolean matches = "*".equals(ifMatch.trim()) || List.of(ifMatch.split(","))
-			.stream()
-			.map((tag) -> tag.trim().replaceFirst("^W/", ""))
-			.anyMatch(ticket.etag()::equals);
-		if (!matches) {
-			throw ProblemException.preconditionFailed("The ticket changed since you read it (now version "
-					+ ticket.version() + "); reload it and apply your change again.");
-		}
+		IfMatch.require(ifMatch, ticket.version(), "The ticket");
 	}
 
 	private Mono<Void> requireUser(Caller caller, UUID userId, boolean staffOnly, String field) {

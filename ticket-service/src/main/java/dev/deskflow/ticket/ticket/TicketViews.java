@@ -51,7 +51,7 @@ final class TicketViews {
 			return of(ticket, null);
 		}
 
-		/** With the SLA clocks ({@link TicketSla}), shown to staff on a single ticket. */
+		/** With the SLA clocks ({@link TicketSla}), shown to staff only. */
 		static TicketView of(Ticket ticket, Object sla) {
 			return new TicketView(ticket.id(), ticket.subject(), ticket.description(), ticket.status(),
 					ticket.priority(), ticket.category(), ticket.tags(), ticket.requesterId(), ticket.assigneeId(),

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -162,6 +163,99 @@ class ImportTest extends DeskTest {
 		assertThat(failed).containsEntry("status", "FAILED").containsEntry("accepted", 1).containsEntry("rejected", 1);
 		assertThat((String) failed.get("failure")).contains("line 3");
 		assertThat(count(this.acme, "select count(*) from tickets where external_id like '" + id + "%'")).isEqualTo(3);
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void ticketsImportedOpenGetSlaClocksAndHistoricalBreachesStayQuiet() {
+		TenantDesk desk = desk("import-sla");
+		this.web.post()
+			.uri("/api/admin/sla/policies")
+			.headers((h) -> h.setBearerAuth(desk.admin))
+			.bodyValue(Map.of("name", "High", "order", 1, "priorities", List.of("HIGH"), "firstResponseMinutes", 60,
+					"resolutionMinutes", 480, "atRiskMinutes", 15))
+			.exchange()
+			.expectStatus()
+			.isCreated();
+		Instant now = Instant.now();
+		Instant opened = now.minus(Duration.ofMinutes(10)).truncatedTo(ChronoUnit.SECONDS);
+		String csv = "Key,Title,Text,Prio,State,Opened\n" + "old,Outage,Down since last year,high,open,"
+				+ now.minus(Duration.ofDays(400)) + "\nfresh,Add a user,Please,high,new," + opened
+				+ "\ndone,Printer,Fixed,high,solved," + now.minus(Duration.ofDays(2)) + "\n";
+		Map<String, Object> job = finished(desk.admin,
+				upload(desk.admin, "?mapping=externalId:Key,subject:Title,description:Text,priority:Prio,status:State,"
+						+ "createdAt:Opened", csv.getBytes(StandardCharsets.UTF_8)));
+		assertThat(job).containsEntry("accepted", 3);
+		String old = ticket(desk, "old").get("id").toString();
+		String fresh = ticket(desk, "fresh").get("id").toString();
+		String done = ticket(desk, "done").get("id").toString();
+
+		Map<String, Map<String, Object>> oldSla = sla(desk, old);
+		assertThat(oldSla.get("firstResponse")).containsEntry("breached", true);
+		assertThat(oldSla.get("resolution")).containsEntry("breached", true);
+		Map<String, Map<String, Object>> freshSla = sla(desk, fresh);
+		assertThat(freshSla.get("firstResponse")).containsEntry("breached", false).containsEntry("atRisk", false);
+		assertThat(Instant.parse((String) freshSla.get("firstResponse").get("dueAt")))
+			.isEqualTo(opened.plus(Duration.ofMinutes(60)));
+		this.web.get()
+			.uri("/api/tickets/{id}/sla", done)
+			.headers((h) -> h.setBearerAuth(desk.agent))
+			.exchange()
+			.expectBody()
+			.jsonPath("$.applies")
+			.isEqualTo(false)
+			.jsonPath("$.firstResponse")
+			.doesNotExist();
+		assertThat(count(desk,
+				"select count(*) from sla_clocks where ticket_id = '" + old
+						+ "' and breached_at is not null and next_check_at is null"))
+			.as("marked breached, nothing left to report")
+			.isEqualTo(2);
+		Map<String, Object> breachedView = this.web.get()
+			.uri("/api/tickets?sla=breached")
+			.headers((h) -> h.setBearerAuth(desk.agent))
+			.exchange()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat((List<Map<String, Object>>) breachedView.get("items")).extracting((item) -> item.get("id"))
+			.containsExactly(old);
+
+		// the fresh ticket's breach after the import is reported; the old one's never was
+		this.database
+			.sql("update sla_clocks set due_at = due_at - interval '2 hours', at_risk_at = at_risk_at - "
+					+ "interval '2 hours', next_check_at = next_check_at - interval '2 hours' where ticket_id = :id")
+			.bind("id", UUID.fromString(fresh))
+			.then()
+			.as(StepVerifier::create)
+			.verifyComplete();
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(outboxCount(fresh, "sla.breached")).isEqualTo(1));
+		assertThat(outboxCount(old, "sla.breached")).isZero();
+		assertThat(outboxCount(old, "sla.at-risk")).isZero();
+	}
+
+	@SuppressWarnings("unchecked")
+	private Map<String, Map<String, Object>> sla(TenantDesk desk, String ticketId) {
+		return this.web.get()
+			.uri("/api/tickets/{id}/sla", ticketId)
+			.headers((h) -> h.setBearerAuth(desk.agent))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody();
+	}
+
+	private long outboxCount(String ticketId, String type) {
+		return this.database
+			.sql("select count(*) from outbox_events where record_key = :id and payload::jsonb ->> 'type' = :type")
+			.bind("id", ticketId)
+			.bind("type", type)
+			.map((row) -> row.get(0, Long.class))
+			.one()
+			.block();
 	}
 
 	@Test

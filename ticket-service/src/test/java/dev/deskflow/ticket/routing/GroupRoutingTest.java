@@ -2,6 +2,7 @@ package dev.deskflow.ticket.routing;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -79,6 +80,55 @@ class GroupRoutingTest extends DeskTest {
 			.isEqualTo("routing")
 			.jsonPath("$.items[?(@.action == 'routed')].changes.assigneeId.to")
 			.isEqualTo(first.id().toString());
+	}
+
+	@Test
+	void waitingTicketsGoOutInSlaOrderWhenAnAgentComesOnlineAndWhenCapacityFrees() {
+		TenantDesk desk = desk("route-sla");
+		DeskAgents staff = new DeskAgents(this.web, desk);
+		Map<String, Integer> minutes = Map.of("fast", 30, "medium", 120, "slow", 480);
+		minutes
+			.forEach((category, target) -> staff
+				.call(HttpMethod.POST, "/api/admin/sla/policies", desk.admin,
+						Map.of("name", category, "order", target, "priorities", List.of("NORMAL", "URGENT"), "category",
+								category, "firstResponseMinutes", target, "atRiskMinutes", 10))
+				.expectStatus()
+				.isCreated());
+		Agent agent = staff.add("sla-order");
+		availability(agent.token(), "AWAY").expectStatus().isOk();
+		String group = staff.group("SLA order", "ROUND_ROBIN", 1, List.of(agent.id()));
+		// raised in an order that neither creation time nor priority would route in SLA
+		// order:
+		// the urgent ticket has no clock, so it waits for the ones that do
+		Map<String, String> tickets = new LinkedHashMap<>();
+		for (String category : List.of("slow", "fast", "medium", "none")) {
+			tickets.put(category,
+					(String) desk
+						.raise(desk.agent,
+								Map.of("subject", "Ticket " + category, "description", "Waits", "category", category,
+										"priority", "none".equals(category) ? "URGENT" : "NORMAL", "groupId", group))
+						.get("id"));
+		}
+		assertThat(tickets.values()).allSatisfy((id) -> assertThat(staff.ticket(id).get("assigneeId")).isNull());
+
+		availability(agent.token(), "ONLINE").expectStatus().isOk();
+		List<String> served = new ArrayList<>();
+		for (int i = 0; i < tickets.size(); i++) {
+			String assigned = tickets.entrySet()
+				.stream()
+				.filter((ticket) -> !served.contains(ticket.getKey()))
+				.filter((ticket) -> agent.id().toString().equals(staff.ticket(ticket.getValue()).get("assigneeId")))
+				.map(Map.Entry::getKey)
+				.reduce((one, other) -> one + "+" + other)
+				.orElse("nothing");
+			served.add(assigned);
+			if (!"nothing".equals(assigned) && !assigned.contains("+")) {
+				patch(agent.token(), tickets.get(assigned), Map.of("status", "SOLVED")); // frees
+																							// the
+																							// slot
+			}
+		}
+		assertThat(served).containsExactly("fast", "medium", "slow", "none");
 	}
 
 	@Test

@@ -21,7 +21,7 @@ class ClockRulesTest {
 
 	static final SlaPolicy POLICY = new SlaPolicy(UUID.randomUUID(), UUID.randomUUID(), "Urgent", 0,
 			List.of(TicketPriority.URGENT), null, List.of(), 60, 240, 15, SlaPolicy.Escalation.NONE, UUID.randomUUID(),
-			CREATED);
+			CREATED, 0);
 
 	static final BusinessCalendar ALWAYS = BusinessCalendar.always();
 
@@ -38,7 +38,7 @@ class ClockRulesTest {
 	@Test
 	void aPolicyWithoutTheTargetSetsNoClock() {
 		SlaPolicy resolutionOnly = new SlaPolicy(POLICY.id(), POLICY.tenantId(), "R", 1, POLICY.priorities(), null,
-				List.of(), null, 240, 15, SlaPolicy.Escalation.NONE, POLICY.createdBy(), CREATED);
+				List.of(), null, 240, 15, SlaPolicy.Escalation.NONE, POLICY.createdBy(), CREATED, 0);
 		assertThat(ClockRules.clock(null, resolutionOnly, SlaTarget.FIRST_RESPONSE, ticket(TicketStatus.NEW, null),
 				ALWAYS, CREATED))
 			.isNull();
@@ -99,7 +99,7 @@ class ClockRulesTest {
 				State.RUNNING, null, CREATED.plus(Duration.ofMinutes(60)), CREATED.plus(Duration.ofMinutes(45)),
 				CREATED.plus(Duration.ofMinutes(45)), breachedAt, null);
 		SlaPolicy slower = new SlaPolicy(UUID.randomUUID(), POLICY.tenantId(), "Slower", 2, POLICY.priorities(), null,
-				List.of(), 600, null, 30, SlaPolicy.Escalation.NONE, POLICY.createdBy(), CREATED);
+				List.of(), 600, null, 30, SlaPolicy.Escalation.NONE, POLICY.createdBy(), CREATED, 0);
 		SlaClock next = ClockRules.clock(breached, slower, SlaTarget.FIRST_RESPONSE, ticket(TicketStatus.NEW, null),
 				ALWAYS, breachedAt);
 		assertThat(next.policyId()).isEqualTo(slower.id());
@@ -116,6 +116,35 @@ class ClockRulesTest {
 		assertThat(clock.atRisk(CREATED.plus(Duration.ofMinutes(50)))).isTrue();
 		assertThat(clock.atRisk(CREATED.plus(Duration.ofMinutes(61)))).isFalse();
 		assertThat(clock.breached(CREATED.plus(Duration.ofMinutes(61)))).isTrue();
+	}
+
+	@Test
+	void anImportedTicketMarksWhatWasAlreadyDueWithoutAnythingForTheSchedulerToReport() {
+		Ticket open = ticket(TicketStatus.OPEN, null);
+		Instant early = CREATED.plus(Duration.ofMinutes(10));
+		SlaClock fresh = ClockRules.imported(POLICY, SlaTarget.FIRST_RESPONSE, open, ALWAYS, early);
+		assertThat(fresh.atRiskNotifiedAt()).isNull();
+		assertThat(fresh.breachedAt()).isNull();
+		assertThat(fresh.nextCheckAt()).isEqualTo(fresh.atRiskAt());
+
+		Instant close = CREATED.plus(Duration.ofMinutes(50));
+		SlaClock atRisk = ClockRules.imported(POLICY, SlaTarget.FIRST_RESPONSE, open, ALWAYS, close);
+		assertThat(atRisk.atRiskNotifiedAt()).as("no sla.at-risk after the fact").isEqualTo(close);
+		assertThat(atRisk.breachedAt()).isNull();
+		assertThat(atRisk.nextCheckAt()).as("a breach after the import is reported").isEqualTo(atRisk.dueAt());
+
+		Instant late = CREATED.plus(Duration.ofDays(2));
+		for (SlaTarget target : SlaTarget.values()) {
+			SlaClock old = ClockRules.imported(POLICY, target, open, ALWAYS, late);
+			assertThat(old.dueAt()).isBefore(late);
+			assertThat(old.breachedAt()).isEqualTo(late);
+			assertThat(old.breached(late)).isTrue();
+			assertThat(old.nextCheckAt()).as("nothing left for the scheduler").isNull();
+		}
+		SlaClock pending = ClockRules.imported(POLICY, SlaTarget.RESOLUTION, ticket(TicketStatus.PENDING, null), ALWAYS,
+				early);
+		assertThat(pending.state()).isEqualTo(State.PAUSED);
+		assertThat(pending.nextCheckAt()).isNull();
 	}
 
 	static Ticket ticket(TicketStatus status, Instant firstResponse) {

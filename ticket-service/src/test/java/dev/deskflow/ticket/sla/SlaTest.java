@@ -60,13 +60,13 @@ class SlaTest extends DeskTest {
 				HttpStatus.CONFLICT, ProblemTypes.CONFLICT);
 		String billing = created(acme, with(policy(11, List.of("URGENT"), 30, 90, 10), "category", "Billing"));
 
-		send(acme.admin, "PUT", "/api/admin/sla/policies/" + billing,
+		send(acme.admin, "PUT", "/api/admin/sla/policies/" + billing, "\"0\"",
 				with(with(policy(5, List.of("URGENT", "HIGH"), 20, 90, 10), "category", "Billing"), "escalation",
 						Map.of("raisePriority", true, "assigneeId", acme.agentId.toString())))
 			.expectStatus()
 			.isOk();
 		assertProblem(
-				send(acme.admin, "PUT", "/api/admin/sla/policies/" + billing,
+				send(acme.admin, "PUT", "/api/admin/sla/policies/" + billing, "\"1\"",
 						with(policy(10, List.of("URGENT"), 20, 90, 10), "category", "Billing")),
 				HttpStatus.CONFLICT, ProblemTypes.CONFLICT);
 		send(acme.admin, "GET", "/api/admin/sla/policies", null).expectStatus()
@@ -80,7 +80,7 @@ class SlaTest extends DeskTest {
 			.isEqualTo(true)
 			.jsonPath("$.items[1].id")
 			.isEqualTo(id);
-		send(acme.admin, "DELETE", "/api/admin/sla/policies/" + id, null).expectStatus().isNoContent();
+		send(acme.admin, "DELETE", "/api/admin/sla/policies/" + id, "*", null).expectStatus().isNoContent();
 		assertProblem(send(acme.admin, "GET", "/api/admin/sla/policies/" + id, null), HttpStatus.NOT_FOUND,
 				ProblemTypes.NOT_FOUND);
 	}
@@ -122,7 +122,69 @@ class SlaTest extends DeskTest {
 			.isEqualTo("00:00-24:00")
 			.jsonPath("$.holidays[0]")
 			.isEqualTo("2026-12-25");
-		send(acme.admin, "DELETE", "/api/admin/sla/calendar", null).expectStatus().isNoContent();
+		send(acme.admin, "DELETE", "/api/admin/sla/calendar", "\"0\"", null).expectStatus().isNoContent();
+	}
+
+	@Test
+	void policyAndCalendarWritesNeedTheVersionRead() {
+		TenantDesk acme = desk("sla-versions");
+		Map<String, Object> urgent = policy(1, List.of("URGENT"), 60, 240, 15);
+		String path = "/api/admin/sla/policies/" + created(acme, urgent);
+		send(acme.admin, "GET", path, null).expectStatus().isOk().expectHeader().valueEquals("ETag", "\"0\"");
+		Map<String, Object> faster = with(urgent, "firstResponseMinutes", 30);
+		assertProblem(send(acme.admin, "PUT", path, faster), HttpStatus.PRECONDITION_REQUIRED,
+				ProblemTypes.PRECONDITION_REQUIRED);
+		assertProblem(send(acme.admin, "PUT", path, "\"7\"", faster), HttpStatus.PRECONDITION_FAILED,
+				ProblemTypes.PRECONDITION_FAILED);
+		send(acme.admin, "PUT", path, "W/\"0\"", faster).expectStatus()
+			.isOk()
+			.expectHeader()
+			.valueEquals("ETag", "\"1\"")
+			.expectBody()
+			.jsonPath("$.version")
+			.isEqualTo(1)
+			.jsonPath("$.firstResponseMinutes")
+			.isEqualTo(30);
+		// a second admin who read version 0 loses the race instead of overwriting it
+		assertProblem(send(acme.admin, "PUT", path, "\"0\"", urgent), HttpStatus.PRECONDITION_FAILED,
+				ProblemTypes.PRECONDITION_FAILED);
+		send(acme.admin, "GET", "/api/admin/sla/policies", null).expectBody()
+			.jsonPath("$.items[0].version")
+			.isEqualTo(1)
+			.jsonPath("$.items[0].firstResponseMinutes")
+			.isEqualTo(30);
+		assertProblem(send(acme.admin, "DELETE", path, null), HttpStatus.PRECONDITION_REQUIRED,
+				ProblemTypes.PRECONDITION_REQUIRED);
+		assertProblem(send(acme.admin, "DELETE", path, "\"0\"", null), HttpStatus.PRECONDITION_FAILED,
+				ProblemTypes.PRECONDITION_FAILED);
+		send(acme.admin, "DELETE", path, "\"1\"", null).expectStatus().isNoContent();
+
+		String calendarPath = "/api/admin/sla/calendar";
+		Map<String, Object> office = calendar("UTC", Map.of("MONDAY", List.of("09:00-17:00")), List.of());
+		assertProblem(send(acme.admin, "PUT", calendarPath, "\"0\"", office), HttpStatus.PRECONDITION_FAILED,
+				ProblemTypes.PRECONDITION_FAILED);
+		send(acme.admin, "PUT", calendarPath, office).expectStatus().isOk().expectHeader().valueEquals("ETag", "\"0\"");
+		assertProblem(send(acme.admin, "PUT", calendarPath, office), HttpStatus.PRECONDITION_REQUIRED,
+				ProblemTypes.PRECONDITION_REQUIRED);
+		send(acme.admin, "PUT", calendarPath, "\"0\"",
+				calendar("Europe/Berlin", Map.of("MONDAY", List.of("09:00-17:00")), List.of()))
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.valueEquals("ETag", "\"1\"");
+		assertProblem(send(acme.admin, "PUT", calendarPath, "\"0\"", office), HttpStatus.PRECONDITION_FAILED,
+				ProblemTypes.PRECONDITION_FAILED);
+		send(acme.admin, "GET", calendarPath, null).expectHeader()
+			.valueEquals("ETag", "\"1\"")
+			.expectBody()
+			.jsonPath("$.zone")
+			.isEqualTo("Europe/Berlin");
+		assertProblem(send(acme.admin, "DELETE", calendarPath, null), HttpStatus.PRECONDITION_REQUIRED,
+				ProblemTypes.PRECONDITION_REQUIRED);
+		assertProblem(send(acme.admin, "DELETE", calendarPath, "\"0\"", null), HttpStatus.PRECONDITION_FAILED,
+				ProblemTypes.PRECONDITION_FAILED);
+		send(acme.admin, "DELETE", calendarPath, "\"1\"", null).expectStatus().isNoContent();
+		assertProblem(send(acme.admin, "GET", calendarPath, null), HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND);
 	}
 
 	@Test
@@ -175,6 +237,55 @@ class SlaTest extends DeskTest {
 			.value((due) -> assertThat(Instant.parse((String) due)).isEqualTo(lowCreated.plus(Duration.ofMinutes(60))));
 		change(acme, low.get("id"), Map.of("priority", "NORMAL"));
 		sla(acme.agent, low.get("id")).jsonPath("$.applies").isEqualTo(false);
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void listItemsCarryTheirClocksForStaffOnly() {
+		TenantDesk acme = desk("sla-list");
+		created(acme, policy(1, List.of("NORMAL"), 60, 480, 15));
+		String late = (String) acme.raise(acme.customer, Map.of("subject", "Mail", "description", "Bounces")).get("id");
+		String fresh = (String) acme.raise(acme.customer, Map.of("subject", "VPN", "description", "Drops")).get("id");
+		String none = (String) acme
+			.raise(acme.customer, Map.of("subject", "Font", "description", "Small", "priority", "LOW"))
+			.get("id");
+		travel(late, Duration.ofMinutes(61));
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(items(acme.agent, "/api/tickets?sla=breached")).containsOnlyKeys(late));
+
+		Map<String, Map<String, Object>> items = items(acme.agent, "/api/tickets");
+		assertThat(items).containsOnlyKeys(late, fresh, none);
+		assertThat((Map<String, Object>) items.get(late).get("sla")).containsEntry("policyName", "Policy 1");
+		assertThat(clock(items.get(late), "firstResponse")).containsEntry("breached", true);
+		assertThat(clock(items.get(fresh), "firstResponse")).containsEntry("breached", false)
+			.containsEntry("atRisk", false)
+			.containsKey("dueAt");
+		assertThat(clock(items.get(fresh), "resolution")).containsEntry("stopped", false);
+		assertThat(items.get(none)).doesNotContainKey("sla");
+
+		assertThat(clock(items(acme.agent, "/api/tickets?sla=breached").get(late), "firstResponse"))
+			.containsEntry("breached", true);
+
+		Map<String, Map<String, Object>> own = items(acme.customer, "/api/tickets");
+		assertThat(own).containsOnlyKeys(late, fresh, none);
+		assertThat(own.values()).allSatisfy((item) -> assertThat(item).doesNotContainKey("sla"));
+	}
+
+	@SuppressWarnings("unchecked")
+	private Map<String, Map<String, Object>> items(String token, String path) {
+		Map<String, Object> page = send(token, "GET", path, null).expectStatus()
+			.isOk()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody();
+		Map<String, Map<String, Object>> byId = new HashMap<>();
+		((List<Map<String, Object>>) page.get("items")).forEach((item) -> byId.put((String) item.get("id"), item));
+		return byId;
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> clock(Map<String, Object> item, String target) {
+		return ((Map<String, Map<String, Object>>) item.get("sla")).get(target);
 	}
 
 	@Test
@@ -338,8 +449,8 @@ class SlaTest extends DeskTest {
 		sla(globex.agent, globexTicket).jsonPath("$.applies").isEqualTo(false);
 		assertProblem(send(globex.admin, "GET", "/api/admin/sla/policies/" + policy, null), HttpStatus.NOT_FOUND,
 				ProblemTypes.NOT_FOUND);
-		assertProblem(send(globex.admin, "DELETE", "/api/admin/sla/policies/" + policy, null), HttpStatus.NOT_FOUND,
-				ProblemTypes.NOT_FOUND);
+		assertProblem(send(globex.admin, "DELETE", "/api/admin/sla/policies/" + policy, "*", null),
+				HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND);
 		send(globex.admin, "GET", "/api/admin/sla/policies", null).expectBody()
 			.jsonPath("$.items.length()")
 			.isEqualTo(0);
@@ -445,9 +556,16 @@ class SlaTest extends DeskTest {
 	}
 
 	private WebTestClient.ResponseSpec send(String token, String method, String path, Object body) {
+		return send(token, method, path, null, body);
+	}
+
+	private WebTestClient.ResponseSpec send(String token, String method, String path, String ifMatch, Object body) {
 		WebTestClient.RequestBodySpec request = this.web.method(HttpMethod.valueOf(method))
 			.uri(path)
 			.headers((h) -> h.setBearerAuth(token));
+		if (ifMatch != null) {
+			request.header("If-Match", ifMatch);
+		}
 		return (body != null) ? request.bodyValue(body).exchange() : request.exchange();
 	}
 

@@ -2,14 +2,12 @@ package dev.deskflow.ticket.identity;
 
 import java.time.Duration;
 
+import dev.deskflow.ticket.Rounds;
 import dev.deskflow.ticket.TicketProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,7 +18,7 @@ import org.springframework.stereotype.Component;
  * published, the newest signs.
  */
 @Component
-class SigningKeyMaintenance implements SmartLifecycle {
+class SigningKeyMaintenance extends Rounds {
 
 	private static final Logger logger = LoggerFactory.getLogger(SigningKeyMaintenance.class);
 
@@ -28,17 +26,18 @@ class SigningKeyMaintenance implements SmartLifecycle {
 
 	private final RefreshTokens refreshTokens;
 
-	private final Duration interval;
-
 	private final Duration maxAge;
 
-	private volatile Disposable running;
-
 	SigningKeyMaintenance(SigningKeys keys, RefreshTokens refreshTokens, TicketProperties properties) {
+		super("Signing key maintenance", logger, true, Duration.ZERO, properties.identity().signingKeyCheckInterval());
 		this.keys = keys;
 		this.refreshTokens = refreshTokens;
-		this.interval = properties.identity().signingKeyCheckInterval();
 		this.maxAge = properties.identity().signingKeyMaxAge();
+	}
+
+	@Override
+	protected Mono<Void> round() {
+		return runOnce();
 	}
 
 	Mono<Void> runOnce() {
@@ -46,28 +45,6 @@ class SigningKeyMaintenance implements SmartLifecycle {
 			.then(this.keys.pruneRetired())
 			.then(this.refreshTokens.pruneExpired())
 			.then();
-	}
-
-	@Override
-	public void start() {
-		this.running = Flux.interval(Duration.ZERO, this.interval)
-			.concatMap((tick) -> runOnce()
-				.onErrorResume((ex) -> Mono.fromRunnable(() -> logger.warn("Signing key maintenance failed", ex))))
-			.subscribe();
-	}
-
-	@Override
-	public void stop() {
-		Disposable current = this.running;
-		if (current != null) {
-			current.dispose();
-		}
-		this.running = null;
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.running != null;
 	}
 
 }

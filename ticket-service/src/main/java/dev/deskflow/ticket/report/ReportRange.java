@@ -43,6 +43,13 @@ record ReportRange(LocalDate from, LocalDate to, ZoneId zone) {
 	}
 
 	/**
+	 * @return the first instant of every day of the range and the end of the range
+	 */
+	List<Instant> dayStarts() {
+		return this.from.datesUntil(this.to.plusDays(2)).map((day) -> day.atStartOfDay(this.zone).toInstant()).toList();
+	}
+
+	/**
 	 * @return the zone's name as PostgreSQL knows it
 	 */
 	String zoneName() {

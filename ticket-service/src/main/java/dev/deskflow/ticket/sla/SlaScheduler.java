@@ -9,6 +9,7 @@ import dev.deskflow.common.event.EventEnvelope;
 import dev.deskflow.common.event.SlaAtRisk;
 import dev.deskflow.common.event.SlaBreached;
 import dev.deskflow.common.tenant.TenantId;
+import dev.deskflow.ticket.Rounds;
 import dev.deskflow.ticket.outbox.OutboxWriter;
 import dev.deskflow.ticket.sla.SlaRepository.DueClock;
 import dev.deskflow.ticket.tenancy.TenantTransactions;
@@ -16,11 +17,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,7 +31,7 @@ import org.springframework.stereotype.Component;
  * clock, and a ticket being written is simply looked at on the next poll.
  */
 @Component
-class SlaScheduler implements SmartLifecycle {
+class SlaScheduler extends Rounds {
 
 	private static final Logger log = LoggerFactory.getLogger(SlaScheduler.class);
 
@@ -53,10 +52,10 @@ class SlaScheduler implements SmartLifecycle {
 
 	private final MeterRegistry meters;
 
-	private volatile Disposable running;
-
 	SlaScheduler(SlaRepository sla, TenantTransactions transactions, OutboxWriter outbox, BreachEscalation escalation,
 			SlaProperties settings, MeterRegistry meters) {
+		super("SLA scheduler round", log, settings.schedulerEnabled(), settings.pollInterval(),
+				settings.pollInterval());
 		this.sla = sla;
 		this.transactions = transactions;
 		this.outbox = outbox;
@@ -65,39 +64,16 @@ class SlaScheduler implements SmartLifecycle {
 		this.meters = meters;
 	}
 
-	@Override
-	public void start() {
-		if (!this.settings.schedulerEnabled()) {
-			return;
-		}
-		this.running = Flux.interval(this.settings.pollInterval(), this.settings.pollInterval())
-			.onBackpressureDrop()
-			.concatMap((tick) -> runOnce().onErrorResume((ex) -> {
-				log.warn("SLA scheduler round failed; retrying on the next poll", ex);
-				return Mono.empty();
-			}), 1)
-			.subscribe();
-	}
-
-	@Override
-	public void stop() {
-		Disposable current = this.running;
-		if (current != null) {
-			current.dispose();
-		}
-		this.running = null;
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.running != null && !this.running.isDisposed();
-	}
-
 	/**
 	 * One round: every tenant with due clocks, batch after batch until its due clocks are
 	 * handled (or locked by another replica).
 	 * @return how many clocks this round reported
 	 */
+	@Override
+	protected Mono<Integer> round() {
+		return runOnce();
+	}
+
 	Mono<Integer> runOnce() {
 		Instant now = now();
 		return this.sla.tenantsWithDueClocks(now, TENANTS_PER_ROUND)

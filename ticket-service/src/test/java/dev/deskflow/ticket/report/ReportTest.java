@@ -18,6 +18,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.assertj.core.api.Assertions.withinPercentage;
 
 /**
  * The report numbers against a hand count of a small, known set of tickets (written
@@ -88,13 +89,14 @@ class ReportTest extends DeskTest {
 		Map<?, ?> times = report(this.desk.admin, "times", RANGE);
 		Map<?, ?> response = (Map<?, ?>) times.get("firstResponse");
 		Map<?, ?> resolution = (Map<?, ?>) times.get("resolution");
-		// responses 1h 2h 3h 4h; resolutions 4h 10h 24h (percentile_cont interpolates)
+		// responses 1h 2h 3h 4h; resolutions 4h 10h 24h: percentile_cont would give
+		// 9000/13320 and 36000/76320 s; the rollup's histogram is within 5 % of it
 		assertThat(response.get("count")).isEqualTo(4);
-		assertThat(((Number) response.get("medianSeconds")).doubleValue()).isCloseTo(9000, within(0.01));
-		assertThat(((Number) response.get("p90Seconds")).doubleValue()).isCloseTo(13320, within(0.01));
+		assertThat(((Number) response.get("medianSeconds")).doubleValue()).isCloseTo(9000, withinPercentage(5));
+		assertThat(((Number) response.get("p90Seconds")).doubleValue()).isCloseTo(13320, withinPercentage(5));
 		assertThat(resolution.get("count")).isEqualTo(3);
-		assertThat(((Number) resolution.get("medianSeconds")).doubleValue()).isCloseTo(36000, within(0.01));
-		assertThat(((Number) resolution.get("p90Seconds")).doubleValue()).isCloseTo(76320, within(0.01));
+		assertThat(((Number) resolution.get("medianSeconds")).doubleValue()).isCloseTo(36000, withinPercentage(5));
+		assertThat(((Number) resolution.get("p90Seconds")).doubleValue()).isCloseTo(76320, withinPercentage(5));
 	}
 
 	@Test

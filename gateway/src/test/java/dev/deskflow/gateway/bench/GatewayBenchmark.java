@@ -55,9 +55,10 @@ public final class GatewayBenchmark {
 			run("gateway (warm-up)", through, token, WARM_UP);
 			Result straight = run("direct", direct, token, MEASURE);
 			Result proxied = run("gateway", through, token, MEASURE);
-			System.out.printf("gateway throughput = %.1f %% of direct; p50 +%.2f ms, p99 +%.2f ms%n",
+			System.out.printf(
+					"gateway throughput = %.1f %% of direct; p50 +%.2f ms, p99 +%.2f ms; CPU +%.0f us/request%n",
 					100.0 * proxied.perSecond() / straight.perSecond(), proxied.p50() - straight.p50(),
-					proxied.p99() - straight.p99());
+					proxied.p99() - straight.p99(), proxied.cpuMicrosPerRequest() - straight.cpuMicrosPerRequest());
 			rateLimiterDecisions(gateway.bean(ReactiveStringRedisTemplate.class));
 			System.out.println("date " + LocalDate.now() + ", cores " + Runtime.getRuntime().availableProcessors()
 					+ ", java " + System.getProperty("java.version"));
@@ -73,6 +74,7 @@ public final class GatewayBenchmark {
 		AtomicLong errors = new AtomicLong();
 		long end = System.nanoTime() + duration.toNanos();
 		long start = System.nanoTime();
+		long cpuAtStart = processCpuNanos();
 		Flux.range(0, CONCURRENCY).flatMap((worker) -> Mono.defer(() -> {
 			long sent = System.nanoTime();
 			return client.get()
@@ -88,11 +90,15 @@ public final class GatewayBenchmark {
 				CONCURRENCY)
 			.blockLast();
 		double seconds = (System.nanoTime() - start) / 1e9;
+		long cpu = processCpuNanos() - cpuAtStart;
 		pool.dispose();
 		long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
-		Result result = new Result(sorted.length / seconds, percentile(sorted, 0.50), percentile(sorted, 0.99));
-		System.out.printf("%-18s %8d requests, %8.0f req/s, p50 %6.2f ms, p99 %6.2f ms, errors %d%n", name,
-				sorted.length, result.perSecond(), result.p50(), result.p99(), errors.get());
+		Result result = new Result(sorted.length / seconds, percentile(sorted, 0.50), percentile(sorted, 0.99),
+				cpu / 1000.0 / Math.max(1, sorted.length));
+		System.out.printf(
+				"%-18s %8d requests, %8.0f req/s, p50 %6.2f ms, p99 %6.2f ms, errors %d, CPU of this JVM %5.0f us/request%n",
+				name, sorted.length, result.perSecond(), result.p50(), result.p99(), errors.get(),
+				result.cpuMicrosPerRequest());
 		return result;
 	}
 
@@ -133,7 +139,16 @@ public final class GatewayBenchmark {
 		return sorted[(int) Math.min(sorted.length - 1, Math.floor(quantile * sorted.length))] / 1e6;
 	}
 
-	private record Result(double perSecond, double p50, double p99) {
+	/**
+	 * CPU time of this JVM (client, stubs, gateway; not Redis): unlike throughput, it
+	 * hardly depends on what else the machine runs.
+	 */
+	private static long processCpuNanos() {
+		return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+			.getOperatingSystemMXBean()).getProcessCpuTime();
+	}
+
+	private record Result(double perSecond, double p50, double p99, double cpuMicrosPerRequest) {
 	}
 
 }

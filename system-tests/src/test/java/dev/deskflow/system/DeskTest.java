@@ -56,11 +56,13 @@ class DeskTest extends PlatformTest {
 		String policy = null;
 		String trigger = null;
 		try {
-			// replaces the tenant's calendar if it has one (with the version read), or creates it
+			// replaces the tenant's calendar if it has one (with the version read), or
+			// creates it
 			Api.Answer calendar = api.get("/api/admin/sla/calendar", admin);
 			String calendarVersion = (calendar.status() == 200) ? calendar.header("ETag") : null;
-			assertThat(api.put("/api/admin/sla/calendar", admin, calendarVersion,
-					Map.of("zone", "UTC", "hours", allDay, "holidays", List.of()))
+			assertThat(api
+				.put("/api/admin/sla/calendar", admin, calendarVersion,
+						Map.of("zone", "UTC", "hours", allDay, "holidays", List.of()))
 				.status()).isEqualTo(200);
 			policy = created(api.post("/api/admin/sla/policies", admin,
 					Map.of("name", "Urgent " + run, "order", 9000 + (int) (Math.random() * 1000), "priorities",

@@ -248,16 +248,6 @@ class ImportTest extends DeskTest {
 			.getResponseBody();
 	}
 
-	private long outboxCount(String ticketId, String type) {
-		return this.database
-			.sql("select count(*) from outbox_events where record_key = :id and payload::jsonb ->> 'type' = :type")
-			.bind("id", ticketId)
-			.bind("type", type)
-			.map((row) -> row.get(0, Long.class))
-			.one()
-			.block();
-	}
-
 	@Test
 	void onlyTheTenantsAdminsImportAndSeeJobs() {
 		byte[] file = fixture("endava.csv");

@@ -504,16 +504,6 @@ class SlaTest extends DeskTest {
 			.verifyComplete();
 	}
 
-	private long outboxCount(String ticketId, String type) {
-		return this.database
-			.sql("select count(*) from outbox_events where record_key = :id and payload::jsonb ->> 'type' = :type")
-			.bind("id", ticketId)
-			.bind("type", type)
-			.map((row) -> row.get(0, Long.class))
-			.one()
-			.block();
-	}
-
 	private String created(TenantDesk desk, Map<String, Object> policy) {
 		Map<?, ?> body = send(desk.admin, "POST", "/api/admin/sla/policies", policy).expectStatus()
 			.isCreated()

@@ -1,13 +1,12 @@
 package dev.deskflow.gateway.security;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 
 import dev.deskflow.gateway.GatewayProperties;
 import dev.deskflow.support.problem.ProblemException;
 import dev.deskflow.support.problem.ProblemWebExceptionHandler;
 import dev.deskflow.support.security.StatelessSecurity;
+import dev.deskflow.support.security.VerifiedTokenCache;
 import io.netty.channel.ChannelOption;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
@@ -119,7 +118,7 @@ class SecurityConfiguration {
 			.webClient(WebClient.builder().clientConnector(new ReactorClientHttpConnector(http)).build())
 			.build();
 		decoder.setJwtValidator(validator(settings));
-		return new VerifiedTokenCache(decoder, 50_000, Duration.ofMinutes(5), Clock.systemUTC());
+		return VerifiedTokenCache.remembering(decoder);
 	}
 
 	/**

@@ -83,7 +83,7 @@ public class ResourceServerAutoConfiguration {
 		List<OAuth2TokenValidator<Jwt>> validators = List.of(timestamps, new JwtIssuerValidator(properties.issuer()),
 				new JwtAudienceValidator(properties.audience()));
 		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));
-		return decoder;
+		return VerifiedTokenCache.remembering(decoder);
 	}
 
 	@Bean

@@ -4,6 +4,7 @@ import java.util.List;
 
 import dev.deskflow.support.security.SecurityProblems;
 import dev.deskflow.support.security.StatelessSecurity;
+import dev.deskflow.support.security.VerifiedTokenCache;
 import dev.deskflow.ticket.TicketProperties;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -114,7 +115,8 @@ class IdentitySecurityConfiguration {
 	 * Verifies access tokens against the signing keys: RS256 only (so {@code none} and
 	 * HMAC tokens, including one "signed" with a public key, are refused), a {@code kid}
 	 * that is published, and {@code iss}, {@code aud}, {@code exp} and {@code nbf} with
-	 * 60 s of clock skew, {@code exp} and {@code nbf} required.
+	 * 60 s of clock skew, {@code exp} and {@code nbf} required; a token verified once is
+	 * remembered until its expiry.
 	 */
 	@Bean
 	ReactiveJwtDecoder accessTokenDecoder(SigningKeys keys, TicketProperties properties) {
@@ -129,7 +131,7 @@ class IdentitySecurityConfiguration {
 				new JwtIssuerValidator(properties.identity().issuer()),
 				new JwtAudienceValidator(properties.identity().audience()));
 		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));
-		return decoder;
+		return VerifiedTokenCache.remembering(decoder);
 	}
 
 	private static ServerHttpSecurity stateless(ServerHttpSecurity http, SecurityProblems problems) {

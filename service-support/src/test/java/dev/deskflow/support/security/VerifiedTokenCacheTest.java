@@ -1,4 +1,4 @@
-package dev.deskflow.gateway.security;
+package dev.deskflow.support.security;
 
 import java.time.Clock;
 import java.time.Duration;

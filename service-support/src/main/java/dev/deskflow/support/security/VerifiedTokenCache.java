@@ -1,4 +1,4 @@
-package dev.deskflow.gateway.security;
+package dev.deskflow.support.security;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -16,14 +16,26 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
  * project's machines, measured in {@code GatewayBenchmark}). A remembered token is served
  * only while its own {@code exp} lies ahead, with no clock skew: the cache never accepts
  * a token the decoder would refuse. Keyed by the whole token, so a changed byte misses.
+ * Used by the gateway and by every resource server (a service re-verifies the token the
+ * gateway passed on, so each request would otherwise pay for the signature twice).
  */
-final class VerifiedTokenCache implements ReactiveJwtDecoder {
+public final class VerifiedTokenCache implements ReactiveJwtDecoder {
 
 	private final ReactiveJwtDecoder verifier;
 
 	private final Cache<String, Jwt> verified;
 
 	private final Clock clock;
+
+	/**
+	 * Remembers up to 50,000 tokens for at most five minutes each (an access token lives
+	 * fifteen), on the system clock.
+	 * @param verifier the decoder that verifies a token the first time
+	 * @return the remembering decoder
+	 */
+	public static VerifiedTokenCache remembering(ReactiveJwtDecoder verifier) {
+		return new VerifiedTokenCache(verifier, 50_000, Duration.ofMinutes(5), Clock.systemUTC());
+	}
 
 	VerifiedTokenCache(ReactiveJwtDecoder verifier, long maximumSize, Duration maximumAge, Clock clock) {
 		this.verifier = verifier;

@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.deskflow.common.topic.Topics;
+import dev.deskflow.testsupport.CpuTime;
 import dev.deskflow.testsupport.Pgbench;
 import dev.deskflow.testsupport.RealServers;
 import dev.deskflow.testsupport.SharedServers;
@@ -100,6 +101,8 @@ class TicketWriteBenchmark {
 
 		create(http, WARMUP, null);
 		Histogram latency = new ConcurrentHistogram(3);
+		long jvmCpu = CpuTime.thisJvmNanos();
+		long postgresCpu = CpuTime.processesNanos("postgres");
 		long started = System.nanoTime();
 		create(http, REQUESTS, (id, nanos) -> {
 			latency.recordValue(nanos / 1000);
@@ -110,6 +113,9 @@ class TicketWriteBenchmark {
 		line("HTTP POST /api/tickets, %d requests, concurrency %d: %.0f tickets/s, p50 %.1f ms, p99 %.1f ms", REQUESTS,
 				CONCURRENCY, serviceRate, latency.getValueAtPercentile(50) / 1000.0,
 				latency.getValueAtPercentile(99) / 1000.0);
+		line("CPU per ticket: this JVM (service, load client, Kafka broker) %.0f us, PostgreSQL %.0f us",
+				(CpuTime.thisJvmNanos() - jvmCpu) / 1000.0 / REQUESTS,
+				(CpuTime.processesNanos("postgres") - postgresCpu) / 1000.0 / REQUESTS);
 
 		double pgbenchRate = Pgbench.run(SharedServers.postgres().port(), "deskflow_ticket_bench",
 				Pgbench.ticketWriteScript(desk.tenantId, desk.customerId, desk.slug), CONCURRENCY, 15);

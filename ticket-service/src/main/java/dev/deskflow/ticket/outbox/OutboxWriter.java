@@ -1,5 +1,7 @@
 package dev.deskflow.ticket.outbox;
 
+import java.util.function.UnaryOperator;
+
 import dev.deskflow.common.event.EventEnvelope;
 import dev.deskflow.common.event.EventJson;
 import dev.deskflow.common.topic.Topics;
@@ -7,6 +9,7 @@ import dev.deskflow.support.tracing.TraceContexts;
 import reactor.core.publisher.Mono;
 
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Component;
 
@@ -36,11 +39,23 @@ public class OutboxWriter {
 	 * @return completes when the row is written
 	 */
 	public Mono<Void> append(EventEnvelope<?> envelope) {
+		return append(envelope, null);
+	}
+
+	/**
+	 * Appends an event in the same statement as the writes it describes, one round trip
+	 * for all of them; call it inside the transaction of the change.
+	 * @param envelope the event with its CloudEvents attributes
+	 * @param prelude the writes, or {@code null} for none
+	 * @return completes when the rows are written
+	 */
+	public Mono<Void> append(EventEnvelope<?> envelope, Prelude prelude) {
 		return this.traces.current()
 			.defaultIfEmpty("")
-			.flatMap((traceparent) -> this.database
-				.sql("insert into outbox_events (event_id, tenant, topic, record_key, payload, traceparent) "
-						+ "values (:eventId, :tenant, :topic, :key, :payload, :traceparent)")
+			.flatMap((traceparent) -> ((prelude != null) ? prelude : Prelude.NONE).binds()
+				.apply(this.database.sql(((prelude != null) ? "with " + prelude.sql() + " " : "")
+						+ "insert into outbox_events (event_id, tenant, topic, record_key, payload, traceparent) "
+						+ "values (:eventId, :tenant, :topic, :key, :payload, :traceparent)"))
 				.bind("eventId", java.util.UUID.fromString(envelope.id()))
 				.bind("tenant", envelope.tenantId().value())
 				.bind("topic", Topics.of(envelope.data()))
@@ -48,6 +63,22 @@ public class OutboxWriter {
 				.bind("payload", this.json.writeString(envelope))
 				.bind("traceparent", Parameter.fromOrEmpty(traceparent.isEmpty() ? null : traceparent, String.class))
 				.then());
+	}
+
+	/**
+	 * Writes that run in the statement that appends an event, before it: data-modifying
+	 * common table expressions ({@code name as (insert ...)}, comma-separated) and the
+	 * binding of their parameters, whose names must differ from the outbox row's
+	 * ({@code eventId}, {@code tenant}, {@code topic}, {@code key}, {@code payload},
+	 * {@code traceparent}).
+	 *
+	 * @param sql the expressions, without {@code with}
+	 * @param binds binds their parameters
+	 */
+	public record Prelude(String sql, UnaryOperator<GenericExecuteSpec> binds) {
+
+		static final Prelude NONE = new Prelude("", UnaryOperator.identity());
+
 	}
 
 }

@@ -43,9 +43,9 @@ class Router implements TicketAutomation {
 	}
 
 	@Override
-	public Mono<Void> afterWrite(TicketWrite write) {
+	public Mono<Boolean> afterWrite(TicketWrite write) {
 		if (write.by() != null && write.by().isRouting()) {
-			return Mono.empty(); // routing's own assignments route nothing more
+			return Mono.just(false); // routing's own assignments route nothing more
 		}
 		Ticket before = write.before();
 		Ticket after = write.after();
@@ -58,7 +58,7 @@ class Router implements TicketAutomation {
 		Flux<UUID> freedGroups = freed ? this.groups.groupsOf(after.tenantId(), before.assigneeId()) : Flux.empty();
 		return freedGroups.collectList().flatMap((more) -> {
 			toRoute.addAll(more);
-			return route(write.caller(), toRoute);
+			return route(write.caller(), toRoute).thenReturn(!toRoute.isEmpty());
 		});
 	}
 

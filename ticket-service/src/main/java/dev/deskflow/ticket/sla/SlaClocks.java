@@ -34,14 +34,14 @@ class SlaClocks implements TicketAutomation {
 	}
 
 	@Override
-	public Mono<Void> afterWrite(TicketWrite write) {
+	public Mono<Boolean> afterWrite(TicketWrite write) {
 		Ticket before = write.before();
 		Ticket after = write.after();
 		if (before != null && before.priority() == after.priority()
 				&& Objects.equals(before.category(), after.category()) && before.tags().equals(after.tags())
 				&& before.status() == after.status()
 				&& Objects.equals(before.firstRespondedAt(), after.firstRespondedAt())) {
-			return Mono.empty();
+			return Mono.just(false);
 		}
 		Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
 		Mono<Map<SlaTarget, SlaClock>> existing = (before != null)
@@ -58,7 +58,8 @@ class SlaClocks implements TicketAutomation {
 					.then())
 				.orElseGet(() -> Flux.fromIterable(found.getT2().keySet())
 					.concatMap((target) -> this.sla.deleteClock(after.tenantId(), after.id(), target))
-					.then()));
+					.then()))
+			.thenReturn(false); // clocks only, never the ticket's row
 	}
 
 	private Mono<Void> apply(Ticket ticket, SlaTarget target, SlaClock existing, SlaClock next) {

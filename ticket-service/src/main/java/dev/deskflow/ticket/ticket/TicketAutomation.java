@@ -12,8 +12,10 @@ public interface TicketAutomation {
 	/**
 	 * Reacts to a committed-to-be write.
 	 * @param write the ticket before and after the write, and who made it
-	 * @return completes when the automation's own changes are written
+	 * @return whether the automation may have changed the written ticket's row (when none
+	 * did, the writer answers with the ticket as it wrote it instead of reading it
+	 * again), once the automation's own changes are written
 	 */
-	Mono<Void> afterWrite(TicketWrite write);
+	Mono<Boolean> afterWrite(TicketWrite write);
 
 }

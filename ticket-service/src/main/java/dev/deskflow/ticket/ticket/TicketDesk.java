@@ -111,24 +111,23 @@ class TicketDesk {
 				Objects.requireNonNullElse(request.priority(), TicketPriority.NORMAL), blankToNull(request.category()),
 				tags(request.tags()), requester, null, request.groupId(), channel, now, now, null, null, 0);
 		UUID requesterId = requester;
-		return this.transactions.inTenant(caller.tenantId(),
-				() -> this.idempotency.once(caller.tenantId(), caller.userId(), idempotencyKey, "ticket",
-						this.json.writeValueAsString(request),
-						() -> requireUser(caller, requesterId, false, "requesterId")
-							.then(requireGroup(caller, request.groupId()))
-							.then(this.tickets.insert(ticket))
-							.flatMap((saved) -> audit(caller, saved, "created", Map.of(), false)
-								.then(publish(caller,
-										new TicketCreated(saved.id(), saved.requesterId(), saved.subject(),
-												saved.description(), saved.status(), saved.priority(), saved.category(),
-												saved.tags(), saved.channel(), saved.createdAt())))
-								.then((saved.groupId() != null) ? publish(caller,
-										new TicketAssigned(saved.id(), null, saved.groupId(), caller.userId(),
-												saved.createdAt()))
-										: Mono.empty())
-								.then(automate(new TicketWrite(caller, null, saved, null))))
-							.then(visible(caller, ticket.id(), false)),
-						Ticket::id, (id) -> visible(caller, id, false)));
+		return this.transactions.inTenant(caller.tenantId(), () -> this.idempotency.once(caller.tenantId(),
+				caller.userId(), idempotencyKey, "ticket", this.json.writeValueAsString(request),
+				() -> requireUser(caller, requesterId, false, "requesterId")
+					.then(requireGroup(caller, request.groupId()))
+					.then(this.outbox.append(
+							envelope(caller,
+									new TicketCreated(ticket.id(), ticket.requesterId(), ticket.subject(),
+											ticket.description(), ticket.status(), ticket.priority(), ticket.category(),
+											ticket.tags(), ticket.channel(), ticket.createdAt())),
+							this.tickets.inserting(ticket, history(caller, ticket, "created", Map.of(), false))))
+					.then((ticket.groupId() != null) ? publish(caller,
+							new TicketAssigned(ticket.id(), null, ticket.groupId(), caller.userId(),
+									ticket.createdAt()))
+							: Mono.empty())
+					.then(automate(new TicketWrite(caller, null, ticket, null)))
+					.flatMap((changed) -> changed ? visible(caller, ticket.id(), false) : Mono.just(ticket)),
+				Ticket::id, (id) -> visible(caller, id, false)));
 	}
 
 	Mono<Ticket> read(Caller caller, UUID id) {
@@ -170,20 +169,22 @@ class TicketDesk {
 				? requireUser(caller, changes.assigneeId, true, "assigneeId") : Mono.empty();
 		return assigneeCheck.then(requireGroup(caller, changes.groupId))
 			.then(Mono.defer(() -> apply(caller, ticket, changes, by)))
-			.flatMap((after) -> (after == ticket) ? Mono.just(ticket)
-					: automate(new TicketWrite(caller, ticket, after, by))
-						.then(this.tickets.find(caller.tenantId(), ticket.id(), null, false)));
+			.flatMap(
+					(after) -> (after == ticket) ? Mono.just(ticket)
+							: automate(new TicketWrite(caller, ticket, after, by)).flatMap((changed) -> changed
+									? this.tickets.find(caller.tenantId(), ticket.id(), null, false)
+									: Mono.just(after)));
 	}
 
 	/**
 	 * Runs every {@link TicketAutomation} on a write, in order, in its transaction.
 	 * @param write the write
-	 * @return completes when all automation has run
+	 * @return whether any automation may have changed the ticket, once all have run
 	 */
-	Mono<Void> automate(TicketWrite write) {
+	Mono<Boolean> automate(TicketWrite write) {
 		return Flux.fromStream(this.automations::orderedStream)
 			.concatMap((automation) -> automation.afterWrite(write))
-			.then();
+			.reduce(false, Boolean::logicalOr);
 	}
 
 	Mono<Comment> reply(Caller caller, UUID id, String ifMatch, ReplyRequest request) {
@@ -360,12 +361,21 @@ class TicketDesk {
 
 	private Mono<Void> audit(Caller caller, Ticket ticket, String action, Map<String, Object> changes,
 			boolean internal) {
-		return this.tickets.insertHistory(new HistoryEntry(this.ids.generate(), caller.tenantId(), ticket.id(),
-				caller.userId(), action, this.json.writeValueAsString(changes), internal, now()));
+		return this.tickets.insertHistory(history(caller, ticket, action, changes, internal));
+	}
+
+	private HistoryEntry history(Caller caller, Ticket ticket, String action, Map<String, Object> changes,
+			boolean internal) {
+		return new HistoryEntry(this.ids.generate(), caller.tenantId(), ticket.id(), caller.userId(), action,
+				this.json.writeValueAsString(changes), internal, now());
 	}
 
 	private Mono<Void> publish(Caller caller, DeskflowEvent event) {
-		return this.outbox.append(EventEnvelope.of(SOURCE, caller.tenant(), event));
+		return this.outbox.append(envelope(caller, event));
+	}
+
+	private static EventEnvelope<DeskflowEvent> envelope(Caller caller, DeskflowEvent event) {
+		return EventEnvelope.of(SOURCE, caller.tenant(), event);
 	}
 
 	private static Instant now() {

@@ -9,6 +9,8 @@ import java.util.UUID;
 import dev.deskflow.common.event.TicketChannel;
 import dev.deskflow.common.event.TicketPriority;
 import dev.deskflow.common.event.TicketStatus;
+import dev.deskflow.ticket.outbox.OutboxWriter;
+import dev.deskflow.ticket.outbox.OutboxWriter.Prelude;
 import io.r2dbc.spi.Readable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -34,12 +36,26 @@ class TicketRepository {
 		this.database = database;
 	}
 
-	Mono<Ticket> insert(Ticket ticket) {
-		GenericExecuteSpec spec = this.database.sql("insert into tickets (" + COLUMNS + ") values (:id, :tenantId, "
-				+ ":subject, :description, :status, :priority, :category, :tags, :requesterId, :assigneeId, :groupId, :channel, "
-				+ ":createdAt, :updatedAt, :firstRespondedAt, :solvedAt, :version) returning " + COLUMNS);
-		spec = bindTicket(spec, ticket);
-		return spec.map(TicketRepository::ticket).one();
+	private static final String INSERT_TICKET = "insert into tickets (" + COLUMNS + ") values (:id, :tenantId, "
+			+ ":subject, :description, :status, :priority, :category, :tags, :requesterId, :assigneeId, :groupId, :channel, "
+			+ ":createdAt, :updatedAt, :firstRespondedAt, :solvedAt, :version)";
+
+	private static final String INSERT_HISTORY = "insert into ticket_history (id, tenant_id, ticket_id, actor_id, "
+			+ "action, changes, internal, created_at) values (:historyId, :historyTenantId, :historyTicketId, "
+			+ ":historyActorId, :historyAction, cast(:historyChanges as jsonb), :historyInternal, :historyCreatedAt)";
+
+	/**
+	 * A new ticket and the history entry of its creation, as the part of one statement
+	 * that comes before the ticket's event in the outbox: all three rows in one round
+	 * trip.
+	 * @param ticket the new ticket, exactly as it is to be stored
+	 * @param created its history entry
+	 * @return the inserts, for
+	 * {@link OutboxWriter#append(dev.deskflow.common.event.EventEnvelope, Prelude)}
+	 */
+	Prelude inserting(Ticket ticket, HistoryEntry created) {
+		return new Prelude("new_ticket as (" + INSERT_TICKET + "), new_history as (" + INSERT_HISTORY + ")",
+				(spec) -> bindHistory(bindTicket(spec, ticket), created));
 	}
 
 	/**
@@ -132,18 +148,18 @@ class TicketRepository {
 	}
 
 	Mono<Void> insertHistory(HistoryEntry entry) {
-		return this.database
-			.sql("insert into ticket_history (id, tenant_id, ticket_id, actor_id, action, changes, internal, created_at) "
-					+ "values (:id, :tenantId, :ticketId, :actorId, :action, cast(:changes as jsonb), :internal, :createdAt)")
-			.bind("id", entry.id())
-			.bind("tenantId", entry.tenantId())
-			.bind("ticketId", entry.ticketId())
-			.bind("actorId", entry.actorId())
-			.bind("action", entry.action())
-			.bind("changes", entry.changesJson())
-			.bind("internal", entry.internal())
-			.bind("createdAt", entry.createdAt())
-			.then();
+		return bindHistory(this.database.sql(INSERT_HISTORY), entry).then();
+	}
+
+	private static GenericExecuteSpec bindHistory(GenericExecuteSpec spec, HistoryEntry entry) {
+		return spec.bind("historyId", entry.id())
+			.bind("historyTenantId", entry.tenantId())
+			.bind("historyTicketId", entry.ticketId())
+			.bind("historyActorId", entry.actorId())
+			.bind("historyAction", entry.action())
+			.bind("historyChanges", entry.changesJson())
+			.bind("historyInternal", entry.internal())
+			.bind("historyCreatedAt", entry.createdAt());
 	}
 
 	Flux<HistoryEntry> history(UUID tenantId, UUID ticketId, boolean includeInternal, Keyset after, int fetch) {

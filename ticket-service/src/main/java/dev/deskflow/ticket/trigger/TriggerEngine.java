@@ -39,15 +39,16 @@ class TriggerEngine implements TicketAutomation {
 	}
 
 	@Override
-	public Mono<Void> afterWrite(TicketWrite write) {
+	public Mono<Boolean> afterWrite(TicketWrite write) {
 		if (write.by() != null && (write.by().isTrigger() || write.by().isRouting())) {
-			return Mono.empty();
+			return Mono.just(false);
 		}
+		Set<UUID> fired = new HashSet<>();
 		return this.triggers.list(write.after().tenantId(), true, Triggers.MAX_TRIGGERS)
 			.filter((trigger) -> trigger.event().matches(write.created()))
 			.collectList()
-			.flatMap((active) -> fire(write.caller(), write.after(), active, new HashSet<>()))
-			.then();
+			.flatMap((active) -> fire(write.caller(), write.after(), active, fired))
+			.then(Mono.fromSupplier(() -> !fired.isEmpty()));
 	}
 
 	private Mono<Ticket> fire(Caller caller, Ticket ticket, List<Trigger> active, Set<UUID> fired) {

@@ -21,8 +21,11 @@ public class ImportedClocks {
 
 	private final SlaRepository sla;
 
-	ImportedClocks(SlaRepository sla) {
+	private final SlaRules rules;
+
+	ImportedClocks(SlaRepository sla, SlaRules rules) {
 		this.sla = sla;
+		this.rules = rules;
 	}
 
 	/**
@@ -35,8 +38,8 @@ public class ImportedClocks {
 		if (!ticket.isOpen()) {
 			return Mono.empty();
 		}
-		return this.sla.matching(ticket)
-			.flatMap((policy) -> this.sla.businessCalendar(ticket.tenantId())
+		return this.rules.policyFor(ticket)
+			.flatMap((policy) -> this.rules.calendar(ticket.tenantId())
 				.flatMapMany((calendar) -> Flux.fromArray(SlaTarget.values())
 					.mapNotNull((target) -> ClockRules.imported(policy, target, ticket, calendar, now)))
 				.concatMap((clock) -> this.sla.saveClock(ticket.tenantId(), clock))

@@ -29,8 +29,11 @@ class SlaClocks implements TicketAutomation {
 
 	private final SlaRepository sla;
 
-	SlaClocks(SlaRepository sla) {
+	private final SlaRules rules;
+
+	SlaClocks(SlaRepository sla, SlaRules rules) {
 		this.sla = sla;
+		this.rules = rules;
 	}
 
 	@Override
@@ -46,12 +49,12 @@ class SlaClocks implements TicketAutomation {
 		Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
 		Mono<Map<SlaTarget, SlaClock>> existing = (before != null)
 				? this.sla.clocks(after.tenantId(), after.id()).collectMap(SlaClock::target) : Mono.just(Map.of());
-		return this.sla.matching(after)
+		return this.rules.policyFor(after)
 			.map(Optional::of)
 			.defaultIfEmpty(Optional.empty())
 			.zipWith(existing)
 			.flatMap((found) -> found.getT1()
-				.map((policy) -> this.sla.businessCalendar(after.tenantId())
+				.map((policy) -> this.rules.calendar(after.tenantId())
 					.flatMapMany((calendar) -> Flux.fromArray(SlaTarget.values())
 						.concatMap((target) -> apply(after, target, found.getT2().get(target),
 								ClockRules.clock(found.getT2().get(target), policy, target, after, calendar, now))))

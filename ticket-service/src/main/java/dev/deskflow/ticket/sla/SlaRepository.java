@@ -14,7 +14,6 @@ import dev.deskflow.common.event.TicketPriority;
 import dev.deskflow.ticket.sla.CalendarRequest.Calendar;
 import dev.deskflow.ticket.sla.SlaClock.State;
 import dev.deskflow.ticket.sla.SlaPolicy.Escalation;
-import dev.deskflow.ticket.ticket.Ticket;
 import io.r2dbc.spi.Readable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -155,19 +154,6 @@ class SlaRepository {
 	 * include the ticket's, whose category (if any) is the ticket's, and whose tags the
 	 * ticket all carries
 	 */
-	Mono<SlaPolicy> matching(Ticket ticket) {
-		return this.database
-			.sql("select " + POLICY_COLUMNS + " from sla_policies where tenant_id = :tenantId "
-					+ "and :priority = any(priorities) and (category is null or lower(category) = lower(:category)) "
-					+ "and tags <@ :tags order by position limit 1")
-			.bind("tenantId", ticket.tenantId())
-			.bind("priority", ticket.priority().name())
-			.bind("category", (ticket.category() != null) ? ticket.category() : "")
-			.bind("tags", ticket.tags().stream().map(String::toLowerCase).toArray(String[]::new))
-			.map(SlaRepository::policy)
-			.one();
-	}
-
 	/**
 	 * Serialises a tenant's policy writes, so that the conflict check sees the others'.
 	 */

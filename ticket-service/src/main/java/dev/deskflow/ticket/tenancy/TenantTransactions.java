@@ -14,7 +14,8 @@ import org.springframework.transaction.reactive.TransactionalOperator;
  * Runs a request's database work in one transaction bound to the caller's tenant: the
  * transaction assumes the {@code deskflow_ticket_tenant} role and sets
  * {@code deskflow.tenant_id}, so PostgreSQL's row-level security hides every other
- * tenant's rows even from a query that forgets its {@code tenant_id} predicate.
+ * tenant's rows even from a query that forgets its {@code tenant_id} predicate. The work
+ * runs with the tenant's rules version in its Reactor context ({@link TenantRules}).
  */
 @Component
 public class TenantTransactions {
@@ -35,7 +36,8 @@ public class TenantTransactions {
 	 * @return the work's result, committed
 	 */
 	public <T> Mono<T> inTenant(UUID tenantId, Supplier<Mono<T>> work) {
-		return this.transactions.transactional(bind(tenantId).then(Mono.defer(work)));
+		return this.transactions.transactional(bind(tenantId).flatMap((rulesVersion) -> Mono.defer(work)
+			.contextWrite((context) -> TenantRules.bound(context, tenantId, rulesVersion))));
 	}
 
 	/**
@@ -45,17 +47,23 @@ public class TenantTransactions {
 	 * @return the work's results, committed
 	 */
 	public <T> Flux<T> inTenantMany(UUID tenantId, Supplier<Flux<T>> work) {
-		return this.transactions.transactional(bind(tenantId).thenMany(Flux.defer(work)));
+		return this.transactions.transactional(bind(tenantId).flatMapMany((rulesVersion) -> Flux.defer(work)
+			.contextWrite((context) -> TenantRules.bound(context, tenantId, rulesVersion))));
 	}
 
-	private Mono<Void> bind(UUID tenantId) {
+	/**
+	 * Binds the transaction to the tenant and reads the tenant's rules version
+	 * ({@link TenantRules}) in the same round trip.
+	 */
+	private Mono<Long> bind(UUID tenantId) {
 		return this.database
 			.sql("select set_config('role', 'deskflow_ticket_tenant', true), "
-					+ "set_config('deskflow.tenant_id', :tenant, true)")
+					+ "set_config('deskflow.tenant_id', :tenant, true), "
+					+ "coalesce((select rules_version from tenants where id = :id), -1) as rules_version")
 			.bind("tenant", tenantId.toString())
-			.fetch()
-			.rowsUpdated()
-			.then();
+			.bind("id", tenantId)
+			.map((row) -> row.get("rules_version", Long.class))
+			.one();
 	}
 
 }

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import dev.deskflow.ticket.identity.Caller;
+import dev.deskflow.ticket.tenancy.TenantRules;
 import dev.deskflow.ticket.ticket.AutomatedChanges;
 import dev.deskflow.ticket.ticket.Automation;
 import dev.deskflow.ticket.ticket.Ticket;
@@ -33,9 +34,12 @@ class TriggerEngine implements TicketAutomation {
 
 	private final AutomatedChanges changes;
 
-	TriggerEngine(TriggerRepository triggers, AutomatedChanges changes) {
+	private final TenantRules rules;
+
+	TriggerEngine(TriggerRepository triggers, AutomatedChanges changes, TenantRules rules) {
 		this.triggers = triggers;
 		this.changes = changes;
+		this.rules = rules;
 	}
 
 	@Override
@@ -44,9 +48,11 @@ class TriggerEngine implements TicketAutomation {
 			return Mono.just(false);
 		}
 		Set<UUID> fired = new HashSet<>();
-		return this.triggers.list(write.after().tenantId(), true, Triggers.MAX_TRIGGERS)
-			.filter((trigger) -> trigger.event().matches(write.created()))
-			.collectList()
+		UUID tenantId = write.after().tenantId();
+		return this.rules
+			.get("triggers", tenantId,
+					() -> this.triggers.list(tenantId, true, Triggers.MAX_TRIGGERS).collectList().map(List::copyOf))
+			.map((all) -> all.stream().filter((trigger) -> trigger.event().matches(write.created())).toList())
 			.flatMap((active) -> fire(write.caller(), write.after(), active, fired))
 			.then(Mono.fromSupplier(() -> !fired.isEmpty()));
 	}

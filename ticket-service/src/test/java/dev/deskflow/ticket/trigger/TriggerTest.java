@@ -112,6 +112,43 @@ class TriggerTest extends DeskTest {
 		assertThat(theirs.get("category")).isNull();
 	}
 
+	/**
+	 * ticket-service keeps a tenant's triggers in memory (TenantRules); a change
+	 * committed by another replica, here straight in the database, must apply to the next
+	 * ticket.
+	 */
+	@Test
+	void aTriggerChangedElsewhereAppliesToTheNextTicket() {
+		String word = "replica" + UUID.randomUUID().toString().substring(0, 6);
+		String trigger = create(Map.of("name", "Raise " + word, "event", "CREATED", "conditions",
+				Map.of("subjectContains", word), "actions", Map.of("category", word)));
+		Map<String, Object> ticket = Map.of("subject", "About " + word, "description", "x");
+		assertThat(this.acme.raise(this.acme.customer, ticket).get("category")).isEqualTo(word);
+		long version = rulesVersion();
+
+		setActive(trigger, false);
+		assertThat(rulesVersion()).isGreaterThan(version);
+		assertThat(this.acme.raise(this.acme.customer, ticket).get("category")).isNull();
+		setActive(trigger, true);
+		assertThat(this.acme.raise(this.acme.customer, ticket).get("category")).isEqualTo(word);
+	}
+
+	private void setActive(String trigger, boolean active) {
+		this.database.sql("update triggers set active = :active where id = :id")
+			.bind("active", active)
+			.bind("id", UUID.fromString(trigger))
+			.then()
+			.block();
+	}
+
+	private long rulesVersion() {
+		return this.database.sql("select rules_version from tenants where id = :id")
+			.bind("id", this.acme.tenantId)
+			.map((row) -> row.get(0, Long.class))
+			.one()
+			.block();
+	}
+
 	@Test
 	void rejectsInvalidRules() {
 		Map<String, Object> valid = Map.of("name", "Valid", "event", "CREATED", "conditions",

@@ -1,7 +1,10 @@
 package dev.deskflow.ticket.outbox;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -159,11 +162,30 @@ class OutboxRelay implements SmartLifecycle, DisposableBean {
 	}
 
 	private Mono<Integer> drainBatch() {
-		Mono<Outcome> batch = this.database.sql("select pg_try_advisory_xact_lock(:lock) as mine")
+		// one round trip: the relay lock, and when this relay got it, the oldest unsent
+		// rows that no one else holds (a row with mine = false, or mine and no event,
+		// when there is nothing to publish)
+		Mono<Outcome> batch = this.database
+			.sql("with relay as (select pg_try_advisory_xact_lock(:lock) as mine) "
+					+ "select relay.mine, e.seq, e.topic, e.record_key, e.payload, e.traceparent from relay "
+					+ "left join lateral (select seq, topic, record_key, payload, traceparent from outbox_events "
+					+ "where relay.mine and sent_at is null order by seq limit :limit for update skip locked) e "
+					+ "on true order by e.seq")
 			.bind("lock", RELAY_LOCK)
-			.map((row, meta) -> Boolean.TRUE.equals(row.get("mine", Boolean.class)))
-			.one()
-			.flatMap((mine) -> mine ? lockAndPublish() : otherRelayIsDraining());
+			.bind("limit", this.settings.batchSize())
+			.map((row, meta) -> new Locked(Boolean.TRUE.equals(row.get("mine", Boolean.class)),
+					(row.get("seq", Long.class) != null) ? new Pending(row.get("seq", Long.class),
+							row.get("topic", String.class), row.get("record_key", String.class),
+							row.get("payload", String.class), row.get("traceparent", String.class)) : null))
+			.all()
+			.collectList()
+			.flatMap((rows) -> {
+				if (rows.isEmpty() || !rows.get(0).mine()) {
+					return otherRelayIsDraining();
+				}
+				List<Pending> pending = rows.stream().map(Locked::row).filter(Objects::nonNull).toList();
+				return pending.isEmpty() ? Mono.just(new Outcome(0, null)) : publish(pending);
+			});
 		// the marks of what Kafka acknowledged commit even when part of the batch failed
 		return this.transactions.transactional(batch)
 			.flatMap((outcome) -> (outcome.failure() != null) ? Mono.error(outcome.failure())
@@ -175,19 +197,6 @@ class OutboxRelay implements SmartLifecycle, DisposableBean {
 		// our rows committed
 		Mono.delay(this.settings.pollInterval().dividedBy(10)).subscribe((tick) -> wake());
 		return Mono.just(new Outcome(0, null));
-	}
-
-	private Mono<Outcome> lockAndPublish() {
-		return this.database
-			.sql("select seq, topic, record_key, payload, traceparent from outbox_events where sent_at is null "
-					+ "order by seq limit :limit for update skip locked")
-			.bind("limit", this.settings.batchSize())
-			.map((row, meta) -> new Pending(row.get("seq", Long.class), row.get("topic", String.class),
-					row.get("record_key", String.class), row.get("payload", String.class),
-					row.get("traceparent", String.class)))
-			.all()
-			.collectList()
-			.flatMap((rows) -> rows.isEmpty() ? Mono.just(new Outcome(0, null)) : publish(rows));
 	}
 
 	/**
@@ -203,7 +212,7 @@ class OutboxRelay implements SmartLifecycle, DisposableBean {
 			.subscribeOn(Schedulers.boundedElastic())
 			.flatMap((sends) -> Mono
 				.fromFuture(CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
-					.handle((ignored, failure) -> java.util.Optional.ofNullable(failure)))
+					.handle((ignored, failure) -> Optional.ofNullable(failure)))
 				.flatMap((failure) -> {
 					List<Pending> sent = acknowledged(rows, sends);
 					return markSent(sent).then(Mono.fromRunnable(() -> count(sent)))
@@ -248,7 +257,7 @@ class OutboxRelay implements SmartLifecycle, DisposableBean {
 	}
 
 	private static List<Pending> acknowledged(List<Pending> rows, List<? extends CompletableFuture<?>> sends) {
-		List<Pending> sent = new java.util.ArrayList<>();
+		List<Pending> sent = new ArrayList<>();
 		for (int i = 0; i < rows.size(); i++) {
 			if (!sends.get(i).isCompletedExceptionally()) {
 				sent.add(rows.get(i));
@@ -331,6 +340,12 @@ class OutboxRelay implements SmartLifecycle, DisposableBean {
 	public int getPhase() {
 		return Integer.MAX_VALUE - 100; // start after the web server and Kafka, stop
 										// before them
+	}
+
+	/**
+	 * A row of a drain's first statement: whether this relay holds the lock, and a row.
+	 */
+	private record Locked(boolean mine, Pending row) {
 	}
 
 	private record Pending(Long seq, String topic, String key, String payload, String traceparent) {

@@ -39,30 +39,35 @@ public class OutboxWriter {
 	 * @return completes when the row is written
 	 */
 	public Mono<Void> append(EventEnvelope<?> envelope) {
-		return append(envelope, null);
+		return append(envelope, Prelude.NONE).then();
 	}
 
 	/**
 	 * Appends an event in the same statement as the writes it describes, one round trip
 	 * for all of them; call it inside the transaction of the change.
 	 * @param envelope the event with its CloudEvents attributes
-	 * @param prelude the writes, or {@code null} for none
-	 * @return completes when the rows are written
+	 * @param prelude the writes
+	 * @return whether the event was written (a prelude with a {@code source} that
+	 * returned no row writes none), once the rows are written
 	 */
-	public Mono<Void> append(EventEnvelope<?> envelope, Prelude prelude) {
+	public Mono<Boolean> append(EventEnvelope<?> envelope, Prelude prelude) {
+		String values = ":eventId, :tenant, :topic, :key, :payload, :traceparent";
 		return this.traces.current()
 			.defaultIfEmpty("")
-			.flatMap((traceparent) -> ((prelude != null) ? prelude : Prelude.NONE).binds()
-				.apply(this.database.sql(((prelude != null) ? "with " + prelude.sql() + " " : "")
+			.flatMap((traceparent) -> prelude.binds()
+				.apply(this.database.sql((prelude.sql().isEmpty() ? "" : "with " + prelude.sql() + " ")
 						+ "insert into outbox_events (event_id, tenant, topic, record_key, payload, traceparent) "
-						+ "values (:eventId, :tenant, :topic, :key, :payload, :traceparent)"))
+						+ ((prelude.source() != null) ? "select " + values + " from " + prelude.source()
+								: "values (" + values + ")")))
 				.bind("eventId", java.util.UUID.fromString(envelope.id()))
 				.bind("tenant", envelope.tenantId().value())
 				.bind("topic", Topics.of(envelope.data()))
 				.bind("key", envelope.subject())
 				.bind("payload", this.json.writeString(envelope))
 				.bind("traceparent", Parameter.fromOrEmpty(traceparent.isEmpty() ? null : traceparent, String.class))
-				.then());
+				.fetch()
+				.rowsUpdated()
+				.map((rows) -> rows > 0));
 	}
 
 	/**
@@ -74,10 +79,12 @@ public class OutboxWriter {
 	 *
 	 * @param sql the expressions, without {@code with}
 	 * @param binds binds their parameters
+	 * @param source an expression whose returned rows the event is written for (one row:
+	 * the event; none: no event), or {@code null} to write it unconditionally
 	 */
-	public record Prelude(String sql, UnaryOperator<GenericExecuteSpec> binds) {
+	public record Prelude(String sql, UnaryOperator<GenericExecuteSpec> binds, String source) {
 
-		static final Prelude NONE = new Prelude("", UnaryOperator.identity());
+		static final Prelude NONE = new Prelude("", UnaryOperator.identity(), null);
 
 	}
 

@@ -110,17 +110,17 @@ class TicketDesk {
 				request.description(), TicketStatus.NEW,
 				Objects.requireNonNullElse(request.priority(), TicketPriority.NORMAL), blankToNull(request.category()),
 				tags(request.tags()), requester, null, request.groupId(), channel, now, now, null, null, 0);
-		UUID requesterId = requester;
 		return this.transactions.inTenant(caller.tenantId(), () -> this.idempotency.once(caller.tenantId(),
 				caller.userId(), idempotencyKey, "ticket", this.json.writeValueAsString(request),
-				() -> requireUser(caller, requesterId, false, "requesterId")
-					.then(requireGroup(caller, request.groupId()))
+				() -> requireGroup(caller, request.groupId())
 					.then(this.outbox.append(
 							envelope(caller,
 									new TicketCreated(ticket.id(), ticket.requesterId(), ticket.subject(),
 											ticket.description(), ticket.status(), ticket.priority(), ticket.category(),
 											ticket.tags(), ticket.channel(), ticket.createdAt())),
 							this.tickets.inserting(ticket, history(caller, ticket, "created", Map.of(), false))))
+					// nothing written: the requester is not an active user of the tenant
+					.flatMap((written) -> written ? Mono.<Void>empty() : Mono.error(unknownUser("requesterId", false)))
 					.then((ticket.groupId() != null) ? publish(caller,
 							new TicketAssigned(ticket.id(), null, ticket.groupId(), caller.userId(),
 									ticket.createdAt()))
@@ -343,10 +343,12 @@ class TicketDesk {
 
 	private Mono<Void> requireUser(Caller caller, UUID userId, boolean staffOnly, String field) {
 		return this.tickets.isActiveUser(caller.tenantId(), userId, staffOnly)
-			.flatMap((exists) -> exists ? Mono.<Void>empty()
-					: Mono.error(
-							ProblemException.invalid("The ticket names an unknown user.", List.of(new FieldError(field,
-									"no such active " + (staffOnly ? "agent" : "user") + " in this tenant")))));
+			.flatMap((exists) -> exists ? Mono.<Void>empty() : Mono.error(unknownUser(field, staffOnly)));
+	}
+
+	private static ProblemException unknownUser(String field, boolean staffOnly) {
+		return ProblemException.invalid("The ticket names an unknown user.",
+				List.of(new FieldError(field, "no such active " + (staffOnly ? "agent" : "user") + " in this tenant")));
 	}
 
 	private Mono<Void> requireGroup(Caller caller, UUID groupId) {

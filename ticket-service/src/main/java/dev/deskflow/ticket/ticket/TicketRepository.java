@@ -36,26 +36,28 @@ class TicketRepository {
 		this.database = database;
 	}
 
-	private static final String INSERT_TICKET = "insert into tickets (" + COLUMNS + ") values (:id, :tenantId, "
-			+ ":subject, :description, :status, :priority, :category, :tags, :requesterId, :assigneeId, :groupId, :channel, "
-			+ ":createdAt, :updatedAt, :firstRespondedAt, :solvedAt, :version)";
+	private static final String HISTORY_COLUMNS = "id, tenant_id, ticket_id, actor_id, action, changes, internal, "
+			+ "created_at";
 
-	private static final String INSERT_HISTORY = "insert into ticket_history (id, tenant_id, ticket_id, actor_id, "
-			+ "action, changes, internal, created_at) values (:historyId, :historyTenantId, :historyTicketId, "
-			+ ":historyActorId, :historyAction, cast(:historyChanges as jsonb), :historyInternal, :historyCreatedAt)";
+	private static final String HISTORY_VALUES = ":historyId, :historyTenantId, :historyTicketId, :historyActorId, "
+			+ ":historyAction, cast(:historyChanges as jsonb), :historyInternal, :historyCreatedAt";
 
 	/**
-	 * A new ticket and the history entry of its creation, as the part of one statement
-	 * that comes before the ticket's event in the outbox: all three rows in one round
-	 * trip.
+	 * A new ticket, written only when its requester is an active user of the tenant, and
+	 * the history entry of its creation, as the part of one statement that comes before
+	 * the ticket's event in the outbox: the check and all three rows in one round trip.
 	 * @param ticket the new ticket, exactly as it is to be stored
 	 * @param created its history entry
-	 * @return the inserts, for
-	 * {@link OutboxWriter#append(dev.deskflow.common.event.EventEnvelope, Prelude)}
+	 * @return the inserts, for {@link OutboxWriter#append}, which writes nothing when the
+	 * requester is not an active user
 	 */
 	Prelude inserting(Ticket ticket, HistoryEntry created) {
-		return new Prelude("new_ticket as (" + INSERT_TICKET + "), new_history as (" + INSERT_HISTORY + ")",
-				(spec) -> bindHistory(bindTicket(spec, ticket), created));
+		return new Prelude("new_ticket as (insert into tickets (" + COLUMNS + ") select :id, :tenantId, :subject, "
+				+ ":description, :status, :priority, :category, :tags, :requesterId, :assigneeId, :groupId, :channel, "
+				+ ":createdAt, :updatedAt, :firstRespondedAt, :solvedAt, :version where exists (select 1 from users "
+				+ "where tenant_id = :tenantId and id = :requesterId and active) returning id), "
+				+ "new_history as (insert into ticket_history (" + HISTORY_COLUMNS + ") select " + HISTORY_VALUES
+				+ " from new_ticket)", (spec) -> bindHistory(bindTicket(spec, ticket), created), "new_ticket");
 	}
 
 	/**
@@ -148,7 +150,8 @@ class TicketRepository {
 	}
 
 	Mono<Void> insertHistory(HistoryEntry entry) {
-		return bindHistory(this.database.sql(INSERT_HISTORY), entry).then();
+		return bindHistory(this.database
+			.sql("insert into ticket_history (" + HISTORY_COLUMNS + ") values (" + HISTORY_VALUES + ")"), entry).then();
 	}
 
 	private static GenericExecuteSpec bindHistory(GenericExecuteSpec spec, HistoryEntry entry) {

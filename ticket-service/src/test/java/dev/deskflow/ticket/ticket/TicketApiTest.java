@@ -296,6 +296,67 @@ class TicketApiTest {
 		this.web.get().uri("/api/tickets").exchange().expectStatus().isUnauthorized();
 	}
 
+	/**
+	 * The requester check runs in the statement that writes the ticket: a requester who
+	 * is not an active user of the tenant writes no ticket, history entry or event.
+	 */
+	@Test
+	void staffNameOnlyActiveUsersOfTheirTenantAsRequester() {
+		String subject = "Requester check " + UUID.randomUUID();
+		for (UUID requester : List.of(this.globex.customerId, UUID.randomUUID())) {
+			this.web.post()
+				.uri("/api/tickets")
+				.headers((h) -> h.setBearerAuth(this.acme.agent))
+				.bodyValue(Map.of("subject", subject, "description", "d", "requesterId", requester.toString()))
+				.exchange()
+				.expectStatus()
+				.isBadRequest()
+				.expectBody()
+				.jsonPath("$.errors[0].field")
+				.isEqualTo("requesterId")
+				.jsonPath("$.errors[0].message")
+				.isEqualTo("no such active user in this tenant");
+		}
+		UUID deactivated = UUID.randomUUID();
+		this.database
+			.sql("insert into users (id, tenant_id, email, name, password_hash, role, active) values (:id, :tenant, "
+					+ ":email, 'Gone', 'unused', 'CUSTOMER', false)")
+			.bind("id", deactivated)
+			.bind("tenant", this.acme.tenantId)
+			.bind("email", deactivated + "@acme.test")
+			.then()
+			.block();
+		this.web.post()
+			.uri("/api/tickets")
+			.headers((h) -> h.setBearerAuth(this.acme.agent))
+			.bodyValue(Map.of("subject", subject, "description", "d", "requesterId", deactivated.toString()))
+			.exchange()
+			.expectStatus()
+			.isBadRequest();
+		assertThat(this.database.sql("select count(*) from tickets where subject = :subject")
+			.bind("subject", subject)
+			.map((row) -> row.get(0, Long.class))
+			.one()
+			.block()).isZero();
+		assertThat(this.database.sql("select count(*) from outbox_events where payload like :pattern")
+			.bind("pattern", "%" + subject + "%")
+			.map((row) -> row.get(0, Long.class))
+			.one()
+			.block()).isZero();
+
+		Map<?, ?> raised = this.web.post()
+			.uri("/api/tickets")
+			.headers((h) -> h.setBearerAuth(this.acme.agent))
+			.bodyValue(Map.of("subject", subject, "description", "d", "requesterId", this.acme.customerId.toString()))
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(raised.get("requesterId")).isEqualTo(this.acme.customerId.toString());
+	}
+
 	@Test
 	void publishesEachChangeAsAnEventOfTheTenant() {
 		String id = (String) raise(this.acme.customer, "Event check", "Does it publish?").get("id");

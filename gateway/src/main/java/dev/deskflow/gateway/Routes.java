@@ -1,12 +1,12 @@
 package dev.deskflow.gateway;
 
 import java.net.URI;
-import java.time.Duration;
 import java.util.List;
 
 import dev.deskflow.gateway.edge.BodySizeLimitGatewayFilterFactory;
 import dev.deskflow.gateway.edge.StripHeadersByPrefixGatewayFilterFactory;
 import dev.deskflow.gateway.ratelimit.RateLimitGatewayFilterFactory;
+import dev.deskflow.gateway.resilience.IdempotentRetry;
 import dev.deskflow.gateway.resilience.ServiceRoutes;
 
 import org.springframework.cloud.gateway.filter.GatewayFilter;
@@ -18,8 +18,6 @@ import org.springframework.cloud.gateway.route.builder.UriSpec;
 import org.springframework.cloud.gateway.support.RouteMetadataUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
 
 /**
  * The public paths of {@code DESIGN.md} and the service each one reaches, plus each
@@ -115,16 +113,9 @@ class Routes {
 				.filter(this.rateLimit)
 				.circuitBreaker(
 						(breaker) -> breaker.setName(service).setFallbackUri(ServiceRoutes.fallbackUri(service)));
-			if (retries == 0) {
-				return guarded;
-			}
 			// only idempotent methods, and only when the service is unreachable or says
 			// so
-			return guarded.retry((retry) -> retry.setRetries(retries)
-				.setMethods(HttpMethod.GET, HttpMethod.HEAD)
-				.setSeries()
-				.setStatuses(HttpStatus.BAD_GATEWAY, HttpStatus.SERVICE_UNAVAILABLE, HttpStatus.GATEWAY_TIMEOUT)
-				.setBackoff(Duration.ofMillis(50), Duration.ofMillis(500), 2, false));
+			return (retries == 0) ? guarded : guarded.filter(new IdempotentRetry(retries));
 		}
 
 	}

@@ -235,10 +235,12 @@ class EdgeHygieneTest extends GatewayTestBase {
 		String user = UUID.randomUUID().toString();
 		String token = tokens.valid("acme", user);
 		String id = "log-" + UUID.randomUUID();
+		String traceId = UUID.randomUUID().toString().replace("-", "");
 		this.web.get()
 			.uri("/api/tickets/logged?q=secret")
 			.header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
 			.header("X-Request-Id", id)
+			.header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
 			.exchange()
 			.expectStatus()
 			.isOk();
@@ -249,6 +251,8 @@ class EdgeHygieneTest extends GatewayTestBase {
 			.contains("tenant=acme")
 			.contains("user=" + user)
 			.contains("durationMs=")
+			.as("the request's trace, from the MDC")
+			.contains(traceId)
 			.doesNotContain(token)
 			.doesNotContain("secret");
 	}

@@ -13,6 +13,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A whole gateway with its Actuator on the internal management port, in front of the stub
@@ -66,6 +67,30 @@ class GatewayTalksToItsServersTest {
 			.expectStatus()
 			.isNotFound();
 		Actuator.assertLiveWithPrometheusMetrics(management(), "gateway");
+	}
+
+	/**
+	 * The observations the gateway keeps are the ones the Grafana dashboards and alerts
+	 * read; Spring Security's own are off (they cost CPU on every request for nothing).
+	 */
+	@Test
+	void exportsTheMetricsTheDashboardsReadAndNoSecurityObservations() {
+		routesTicketPathsToTicketService();
+		WebTestClient prometheus = management().mutate()
+			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(16 << 20))
+			.build();
+		await().untilAsserted(() -> prometheus.get()
+			.uri("/actuator/prometheus")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.value((body) -> assertThat(body).contains("http_server_requests_seconds_count{")
+				.contains("http_server_requests_seconds_bucket{")
+				.contains("http_client_requests_seconds_count{")
+				.contains("lettuce_seconds_count{")
+				.contains("deskflow_gateway_ratelimit_decisions_total{")
+				.doesNotContain("spring_security_")));
 	}
 
 	private static WebTestClient management() {

@@ -2,6 +2,9 @@ package dev.deskflow.gateway.edge;
 
 import dev.deskflow.gateway.security.Caller;
 import dev.deskflow.support.problem.ProblemWebExceptionHandler;
+import io.micrometer.context.ContextSnapshot;
+import io.micrometer.context.ContextSnapshotFactory;
+import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.spi.LoggingEventBuilder;
@@ -22,11 +25,18 @@ import org.springframework.web.server.WebFilterChain;
  * <p>
  * Failures are rendered here, by the problem handler, rather than after the filter chain:
  * the line must carry the status the client gets.
+ * <p>
+ * The gateway propagates the Reactor context to thread locals only where asked
+ * ({@code context-propagation: limited}, far cheaper per operator than {@code auto}), so
+ * the line restores the request's observation from the Reactor context itself: its
+ * {@code traceId} and {@code spanId} are in the MDC while it is written.
  */
 @Component
 class AccessLogWebFilter implements WebFilter, Ordered {
 
 	private static final Logger log = LoggerFactory.getLogger("dev.deskflow.gateway.access");
+
+	private static final ContextSnapshotFactory SNAPSHOTS = ContextSnapshotFactory.builder().build();
 
 	private final ProblemWebExceptionHandler problems;
 
@@ -44,13 +54,17 @@ class AccessLogWebFilter implements WebFilter, Ordered {
 		long start = System.nanoTime();
 		return chain.filter(exchange)
 			.onErrorResume((failure) -> this.problems.handle(exchange, failure))
-			.doFinally((signal) -> log(exchange, (System.nanoTime() - start) / 1_000_000));
+			.transformDeferredContextual((call, context) -> call.doFinally((signal) -> {
+				if (log.isInfoEnabled()) {
+					try (ContextSnapshot.Scope trace = SNAPSHOTS.setThreadLocalsFrom(context,
+							ObservationThreadLocalAccessor.KEY)) {
+						log(exchange, (System.nanoTime() - start) / 1_000_000);
+					}
+				}
+			}));
 	}
 
 	private void log(ServerWebExchange exchange, long millis) {
-		if (!log.isInfoEnabled()) {
-			return;
-		}
 		HttpStatusCode code = exchange.getResponse().getStatusCode();
 		int status = (code != null) ? code.value() : 200;
 		Caller caller = Caller.of(exchange).orElse(null);

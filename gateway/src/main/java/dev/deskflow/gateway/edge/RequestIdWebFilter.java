@@ -1,5 +1,6 @@
 package dev.deskflow.gateway.edge;
 
+import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -34,9 +35,12 @@ class RequestIdWebFilter implements WebFilter, Ordered {
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-		String sent = exchange.getRequest().getHeaders().getFirst(HEADER);
-		String id = (sent != null && ACCEPTED.matcher(sent).matches()) ? sent : UUID.randomUUID().toString();
-		ServerHttpRequest withId = exchange.getRequest().mutate().headers((headers) -> headers.set(HEADER, id)).build();
+		List<String> sent = exchange.getRequest().getHeaders().getValuesAsList(HEADER);
+		boolean accepted = sent.size() == 1 && ACCEPTED.matcher(sent.get(0)).matches();
+		String id = accepted ? sent.get(0) : UUID.randomUUID().toString();
+		// the headers are copied only when the service must get another id than was sent
+		ServerHttpRequest withId = accepted ? exchange.getRequest()
+				: exchange.getRequest().mutate().headers((headers) -> headers.set(HEADER, id)).build();
 		ServerHttpRequest request = new ServerHttpRequestDecorator(withId) {
 			@Override
 			public String getId() {

@@ -2,7 +2,6 @@ package dev.deskflow.gateway.edge;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import jakarta.validation.constraints.NotEmpty;
 
@@ -40,12 +39,19 @@ public class StripHeadersByPrefixGatewayFilterFactory
 	@Override
 	public GatewayFilter apply(Config config) {
 		Assert.notEmpty(config.getPrefixes(), "prefixes must not be empty");
-		List<String> prefixes = config.getPrefixes().stream().map((prefix) -> prefix.toLowerCase(Locale.ROOT)).toList();
+		List<String> prefixes = List.copyOf(config.getPrefixes());
 		return (exchange, chain) -> {
+			if (exchange.getRequest()
+				.getHeaders()
+				.headerNames()
+				.stream()
+				.noneMatch((name) -> startsWithAny(name, prefixes))) {
+				return chain.filter(exchange); // the usual case: no copy of the headers
+			}
 			ServerHttpRequest request = exchange.getRequest()
 				.mutate()
 				.headers((headers) -> new ArrayList<>(headers.headerNames()).stream()
-					.filter((name) -> startsWithAny(name.toLowerCase(Locale.ROOT), prefixes))
+					.filter((name) -> startsWithAny(name, prefixes))
 					.forEach(headers::remove))
 				.build();
 			return chain.filter(exchange.mutate().request(request).build());
@@ -53,7 +59,12 @@ public class StripHeadersByPrefixGatewayFilterFactory
 	}
 
 	private static boolean startsWithAny(String name, List<String> prefixes) {
-		return prefixes.stream().anyMatch(name::startsWith);
+		for (String prefix : prefixes) {
+			if (name.regionMatches(true, 0, prefix, 0, prefix.length())) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	@Validated

@@ -30,16 +30,30 @@ class FailOpenTokenBuckets implements TokenBuckets {
 
 	private final Counter fallbacks;
 
-	private final MeterRegistry meters;
+	/** Registered once: looking a counter up by its tags on every call costs more. */
+	private final Counter redisAllowed;
+
+	private final Counter redisLimited;
+
+	private final Counter localAllowed;
+
+	private final Counter localLimited;
 
 	FailOpenTokenBuckets(TokenBuckets shared, TokenBuckets local, Duration timeout, MeterRegistry meters) {
 		this.shared = shared;
 		this.local = local;
 		this.timeout = timeout;
-		this.meters = meters;
 		this.fallbacks = Counter.builder("deskflow.gateway.ratelimit.fallbacks")
 			.description("Rate-limit decisions taken by the local limiter because Redis failed")
 			.register(meters);
+		this.redisAllowed = decisions(meters, "redis", "allowed");
+		this.redisLimited = decisions(meters, "redis", "limited");
+		this.localAllowed = decisions(meters, "local", "allowed");
+		this.localLimited = decisions(meters, "local", "limited");
+	}
+
+	private static Counter decisions(MeterRegistry meters, String store, String outcome) {
+		return meters.counter("deskflow.gateway.ratelimit.decisions", "store", store, "outcome", outcome);
 	}
 
 	@Override
@@ -47,19 +61,17 @@ class FailOpenTokenBuckets implements TokenBuckets {
 		return this.shared.take(buckets, cost)
 			.timeout(this.timeout)
 			.doOnNext((decision) -> recovered())
-			.map((decision) -> counted(decision, "redis"))
+			.map((decision) -> counted(decision, this.redisAllowed, this.redisLimited))
 			.onErrorResume((failure) -> {
 				degrade(failure);
 				this.fallbacks.increment();
-				return this.local.take(buckets, cost).map((decision) -> counted(decision, "local"));
+				return this.local.take(buckets, cost)
+					.map((decision) -> counted(decision, this.localAllowed, this.localLimited));
 			});
 	}
 
-	private Decision counted(Decision decision, String store) {
-		this.meters
-			.counter("deskflow.gateway.ratelimit.decisions", "store", store, "outcome",
-					decision.allowed() ? "allowed" : "limited")
-			.increment();
+	private static Decision counted(Decision decision, Counter allowed, Counter limited) {
+		(decision.allowed() ? allowed : limited).increment();
 		return decision;
 	}
 

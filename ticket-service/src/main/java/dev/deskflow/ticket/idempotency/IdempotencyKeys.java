@@ -74,14 +74,14 @@ public class IdempotencyKeys implements SmartLifecycle {
 	 * @param userId the caller
 	 * @param key the {@code Idempotency-Key}, or {@code null} for none
 	 * @param scope what is created, e.g. {@code ticket} (a key is bound to one scope)
-	 * @param request a stable text of the request (its JSON), to refuse a key reused for
-	 * another request
+	 * @param request makes a stable text of the request (its JSON), to refuse a key
+	 * reused for another request
 	 * @param create creates the resource
 	 * @param idOf the id of a created resource
 	 * @param existing reads the resource an earlier request created
 	 * @return the resource and whether it was replayed
 	 */
-	public <T> Mono<Outcome<T>> once(UUID tenantId, UUID userId, String key, String scope, String request,
+	public <T> Mono<Outcome<T>> once(UUID tenantId, UUID userId, String key, String scope, Supplier<String> request,
 			Supplier<Mono<T>> create, Function<T, UUID> idOf, Function<UUID, Mono<T>> existing) {
 		if (key == null) {
 			return Mono.defer(create).map((value) -> new Outcome<>(value, false));
@@ -90,7 +90,7 @@ public class IdempotencyKeys implements SmartLifecycle {
 			return Mono.error(ProblemException.invalid("The Idempotency-Key header is not valid.",
 					List.of(new FieldError(HEADER, "1 to 100 visible ASCII characters"))));
 		}
-		String hash = sha256(scope + "\n" + request);
+		String hash = sha256(scope + "\n" + request.get());
 		return this.database
 			.sql("insert into idempotency_keys (tenant_id, user_id, idem_key, scope, request_hash) "
 					+ "values (:tenant, :user, :key, :scope, :hash) on conflict do nothing")

@@ -111,7 +111,7 @@ class TicketDesk {
 				Objects.requireNonNullElse(request.priority(), TicketPriority.NORMAL), blankToNull(request.category()),
 				tags(request.tags()), requester, null, request.groupId(), channel, now, now, null, null, 0);
 		return this.transactions.inTenant(caller.tenantId(), () -> this.idempotency.once(caller.tenantId(),
-				caller.userId(), idempotencyKey, "ticket", this.json.writeValueAsString(request),
+				caller.userId(), idempotencyKey, "ticket", () -> this.json.writeValueAsString(request),
 				() -> requireGroup(caller, request.groupId())
 					.then(this.outbox.append(
 							envelope(caller,

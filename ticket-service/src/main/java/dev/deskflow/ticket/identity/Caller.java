@@ -50,7 +50,8 @@ public record Caller(UUID userId, UUID tenantId, TenantId tenant, Role role) {
 		return ReactiveSecurityContextHolder.getContext()
 			.map(SecurityContext::getAuthentication)
 			.filter(JwtAuthenticationToken.class::isInstance)
-			.map((authentication) -> from(((JwtAuthenticationToken) authentication).getToken()))
+			.map((authentication) -> (authentication.getDetails() instanceof Caller caller) ? caller
+					: from(((JwtAuthenticationToken) authentication).getToken()))
 			.switchIfEmpty(Mono.error(() -> ProblemException.unauthorized("Send an access token.")));
 	}
 

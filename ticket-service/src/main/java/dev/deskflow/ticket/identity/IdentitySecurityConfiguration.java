@@ -150,8 +150,10 @@ class IdentitySecurityConfiguration {
 
 	private static Mono<AbstractAuthenticationToken> authentication(Jwt jwt) {
 		Caller caller = Caller.from(jwt);
-		return Mono.just(new JwtAuthenticationToken(jwt,
-				List.of(new SimpleGrantedAuthority("ROLE_" + caller.role().name())), jwt.getSubject()));
+		JwtAuthenticationToken authentication = new JwtAuthenticationToken(jwt,
+				List.of(new SimpleGrantedAuthority("ROLE_" + caller.role().name())), jwt.getSubject());
+		authentication.setDetails(caller); // read once per request, for Caller.current()
+		return Mono.just(authentication);
 	}
 
 }

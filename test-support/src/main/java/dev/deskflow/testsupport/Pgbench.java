@@ -89,34 +89,11 @@ public final class Pgbench {
 	}
 
 	private static String execute(String... command) {
-		try {
-			Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-			String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-			if (process.waitFor() != 0) {
-				throw new IllegalStateException(command[0] + " failed:\n" + output);
-			}
-			return output;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		return Programs.run(command);
 	}
 
 	private static boolean onPath(String program) {
-		String path = System.getenv("PATH");
-		if (path == null) {
-			return false;
-		}
-		for (String folder : path.split(java.io.File.pathSeparator)) {
-			if (Files.isExecutable(Path.of(folder, program))) {
-				return true;
-			}
-		}
-		return false;
+		return Programs.onPath(program);
 	}
 
 }

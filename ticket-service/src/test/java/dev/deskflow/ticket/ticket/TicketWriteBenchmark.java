@@ -17,6 +17,7 @@ import dev.deskflow.testsupport.CpuTime;
 import dev.deskflow.testsupport.Pgbench;
 import dev.deskflow.testsupport.RealServers;
 import dev.deskflow.testsupport.SharedServers;
+import dev.deskflow.testsupport.Wrk;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -49,8 +50,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <ul>
  * <li>ticket creation through HTTP (JWT, validation, ticket + history + outbox in one
  * tenant-bound transaction): throughput and p50/p99 latency;</li>
+ * <li>the same requests from {@code wrk} (a load generator in C, when it is on the PATH),
+ * whose load does not share the service's JVM;</li>
  * <li>the same transaction run by pgbench against the same PostgreSQL, and the
- * ratio;</li>
+ * ratios;</li>
  * <li>HTTP 201 → event read from Kafka (commit to Kafka plus a consumer's poll):
  * p50/p99;</li>
  * <li>p50/p99 of page 1 and page 1,000 of a 100,000-ticket tenant (keyset
@@ -117,11 +120,16 @@ class TicketWriteBenchmark {
 				(CpuTime.thisJvmNanos() - jvmCpu) / 1000.0 / REQUESTS,
 				(CpuTime.processesNanos("postgres") - postgresCpu) / 1000.0 / REQUESTS);
 
+		Wrk.Result external = wrk(desk);
+
 		double pgbenchRate = Pgbench.run(SharedServers.postgres().port(), "deskflow_ticket_bench",
 				Pgbench.ticketWriteScript(desk.tenantId, desk.customerId, desk.slug), CONCURRENCY, 15);
 		line("pgbench, same transaction (tenant role + user check + ticket + history + outbox), %d clients: %.0f tx/s",
 				CONCURRENCY, pgbenchRate);
-		line("service / pgbench: %.0f %%", 100 * serviceRate / pgbenchRate);
+		line("service / pgbench: %.0f %% (load from this JVM)", 100 * serviceRate / pgbenchRate);
+		if (external != null) {
+			line("service / pgbench: %.0f %% (load from wrk)", 100 * external.perSecond() / pgbenchRate);
+		}
 
 		org.awaitility.Awaitility.await()
 			.atMost(Duration.ofSeconds(60))
@@ -139,6 +147,35 @@ class TicketWriteBenchmark {
 		Files.writeString(out, this.report.toString());
 		System.out.println(this.report);
 		assertThat(latency.getTotalCount()).isEqualTo(REQUESTS);
+	}
+
+	/**
+	 * The same requests from {@code wrk}, a load generator in C, for
+	 * {@code -DwrkSeconds=} (default 30; 0 or no {@code wrk} on the PATH: none): the
+	 * throughput of the service when the load client does not share its JVM, as pgbench's
+	 * does not.
+	 */
+	private Wrk.Result wrk(DeskFixture desk) {
+		int seconds = Integer.getInteger("wrkSeconds", 30);
+		if (seconds == 0 || !Wrk.available()) {
+			line("wrk: not run (-DwrkSeconds=0, or no wrk on the PATH: apt-get install wrk)");
+			return null;
+		}
+		long jvmCpu = CpuTime.thisJvmNanos();
+		long postgresCpu = CpuTime.processesNanos("postgres");
+		Wrk.Result result = Wrk.run("http://127.0.0.1:" + this.port + "/api/tickets", "POST",
+				Map.of("Authorization", "Bearer " + desk.customer, "Content-Type", "application/json"),
+				"{\"subject\":\"Bench ticket\",\"description\":\"The laptop shows a black screen after the latest "
+						+ "update; restarting did not help.\"}",
+				CONCURRENCY, seconds);
+		line("wrk POST /api/tickets, %d s, %d connections: %d tickets, %.0f tickets/s, p50 %.1f ms, p99 %.1f ms, "
+				+ "failed %d", seconds, CONCURRENCY, result.requests(), result.perSecond(), result.p50Millis(),
+				result.p99Millis(), result.failed());
+		line("CPU per ticket under wrk: this JVM (service, Kafka broker, event consumer) %.0f us, PostgreSQL %.0f us",
+				(CpuTime.thisJvmNanos() - jvmCpu) / 1000.0 / result.requests(),
+				(CpuTime.processesNanos("postgres") - postgresCpu) / 1000.0 / result.requests());
+		assertThat(result.failed()).isZero();
+		return result;
 	}
 
 	private interface Sample {

@@ -54,8 +54,8 @@ final class DeskFixture {
 		return desk;
 	}
 
-	private static reactor.core.publisher.Mono<Void> user(DatabaseClient database, DeskFixture desk, UUID id,
-			String name, String role) {
+	static reactor.core.publisher.Mono<Void> user(DatabaseClient database, DeskFixture desk, UUID id, String name,
+			String role) {
 		return database
 			.sql("insert into users (id, tenant_id, email, name, password_hash, role) "
 					+ "values (:id, :tenant, :email, :name, :hash, :role)")

@@ -318,13 +318,8 @@ class TicketApiTest {
 				.isEqualTo("no such active user in this tenant");
 		}
 		UUID deactivated = UUID.randomUUID();
-		this.database
-			.sql("insert into users (id, tenant_id, email, name, password_hash, role, active) values (:id, :tenant, "
-					+ ":email, 'Gone', 'unused', 'CUSTOMER', false)")
-			.bind("id", deactivated)
-			.bind("tenant", this.acme.tenantId)
-			.bind("email", deactivated + "@acme.test")
-			.then()
+		DeskFixture.user(this.database, this.acme, deactivated, "gone", "CUSTOMER")
+			.then(this.database.sql("update users set active = false where id = :id").bind("id", deactivated).then())
 			.block();
 		this.web.post()
 			.uri("/api/tickets")
@@ -333,16 +328,8 @@ class TicketApiTest {
 			.exchange()
 			.expectStatus()
 			.isBadRequest();
-		assertThat(this.database.sql("select count(*) from tickets where subject = :subject")
-			.bind("subject", subject)
-			.map((row) -> row.get(0, Long.class))
-			.one()
-			.block()).isZero();
-		assertThat(this.database.sql("select count(*) from outbox_events where payload like :pattern")
-			.bind("pattern", "%" + subject + "%")
-			.map((row) -> row.get(0, Long.class))
-			.one()
-			.block()).isZero();
+		assertThat(count("select count(*) from tickets where subject = :text", subject)).isZero();
+		assertThat(count("select count(*) from outbox_events where payload like :text", "%" + subject + "%")).isZero();
 
 		Map<?, ?> raised = this.web.post()
 			.uri("/api/tickets")
@@ -355,6 +342,10 @@ class TicketApiTest {
 			.returnResult()
 			.getResponseBody();
 		assertThat(raised.get("requesterId")).isEqualTo(this.acme.customerId.toString());
+	}
+
+	private long count(String sql, String text) {
+		return this.database.sql(sql).bind("text", text).map((row) -> row.get(0, Long.class)).one().block();
 	}
 
 	@Test

@@ -2,19 +2,25 @@ package dev.deskflow.gateway.ratelimit;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
+import reactor.core.Disposables;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Decision 005: Redis decides; when it fails or does not answer within the timeout, this
  * instance's local buckets decide instead. A Redis outage therefore never fails a request
  * and never lifts the limits, it only loosens them to one budget per replica. The switch
- * is logged once each way and counted in {@code deskflow.gateway.ratelimit.fallbacks}.
+ * is logged once each way and counted in {@code deskflow.gateway.ratelimit.fallbacks}. A
+ * request always gets its decision within the timeout, whatever the Redis call does.
  */
 class FailOpenTokenBuckets implements TokenBuckets {
 
@@ -58,9 +64,7 @@ class FailOpenTokenBuckets implements TokenBuckets {
 
 	@Override
 	public Mono<Decision> take(List<TokenBucket> buckets, long cost) {
-		return this.shared.take(buckets, cost)
-			.timeout(this.timeout)
-			.doOnNext((decision) -> recovered())
+		return withinTimeout(this.shared.take(buckets, cost)).doOnNext((decision) -> recovered())
 			.map((decision) -> counted(decision, this.redisAllowed, this.redisLimited))
 			.onErrorResume((failure) -> {
 				degrade(failure);
@@ -68,6 +72,28 @@ class FailOpenTokenBuckets implements TokenBuckets {
 				return this.local.take(buckets, cost)
 					.map((decision) -> counted(decision, this.localAllowed, this.localLimited));
 			});
+	}
+
+	/**
+	 * The shared decision, or a {@link TimeoutException} once {@code timeout} has passed.
+	 * The timeout is signalled first and the Redis call cancelled afterwards. Reactor's
+	 * {@code timeout} does it the other way round, and under load some requests then
+	 * never got any signal at all, neither the decision nor the timeout (issue 5):
+	 * cancelling the script's subscription in Spring Data Redis and Lettuce must not be
+	 * what the answer waits for.
+	 */
+	private Mono<Decision> withinTimeout(Mono<Decision> decision) {
+		return Mono.create((sink) -> {
+			Disposable.Composite resources = Disposables.composite();
+			sink.onDispose(resources);
+			resources
+				.add(decision.contextWrite(sink.contextView()).subscribe(sink::success, sink::error, sink::success));
+			// from the call's subscription on, like Reactor's timeout: the first call
+			// connects to Redis while subscribing
+			resources.add(Schedulers.parallel()
+				.schedule(() -> sink.error(new TimeoutException("Redis did not answer within " + this.timeout)),
+						this.timeout.toNanos(), TimeUnit.NANOSECONDS));
+		});
 	}
 
 	private static Decision counted(Decision decision, Counter allowed, Counter limited) {

@@ -32,11 +32,12 @@ class SlaRules {
 	 * tags (all of them) cover the ticket; empty when none does
 	 */
 	Mono<SlaPolicy> policyFor(Ticket ticket) {
+		List<String> tags = ticket.tags().stream().map((tag) -> tag.toLowerCase(Locale.ROOT)).toList();
 		return this.rules
 			.get("sla-policies", ticket.tenantId(),
 					() -> this.sla.policies(ticket.tenantId()).collectList().map(List::copyOf))
 			.flatMap((policies) -> Mono
-				.justOrEmpty(policies.stream().filter((policy) -> covers(policy, ticket)).findFirst()));
+				.justOrEmpty(policies.stream().filter((policy) -> covers(policy, ticket, tags)).findFirst()));
 	}
 
 	/**
@@ -47,13 +48,12 @@ class SlaRules {
 		return this.rules.get("sla-calendar", tenantId, () -> this.sla.businessCalendar(tenantId));
 	}
 
-	static boolean covers(SlaPolicy policy, Ticket ticket) {
-		List<String> tags = ticket.tags().stream().map((tag) -> tag.toLowerCase(Locale.ROOT)).toList();
+	private static boolean covers(SlaPolicy policy, Ticket ticket, List<String> lowerCaseTags) {
 		return policy.priorities().contains(ticket.priority())
 				&& (policy.category() == null || (ticket.category() != null && policy.category()
 					.toLowerCase(Locale.ROOT)
 					.equals(ticket.category().toLowerCase(Locale.ROOT))))
-				&& tags.containsAll(policy.tags());
+				&& lowerCaseTags.containsAll(policy.tags());
 	}
 
 }

@@ -2,7 +2,6 @@ package dev.deskflow.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
@@ -23,7 +22,7 @@ public final class Pgbench {
 	 * @return whether {@code pgbench} and {@code psql} are on the PATH
 	 */
 	public static boolean available() {
-		return onPath("pgbench") && onPath("psql");
+		return Programs.onPath("pgbench") && Programs.onPath("psql");
 	}
 
 	/**
@@ -61,7 +60,7 @@ public final class Pgbench {
 		try {
 			Path file = Files.createTempFile("deskflow-pgbench-", ".sql");
 			Files.writeString(file, script);
-			String output = execute("pgbench", "-n", "-c", Integer.toString(clients), "-j", "2", "-T",
+			String output = Programs.run("pgbench", "-n", "-c", Integer.toString(clients), "-j", "2", "-T",
 					Integer.toString(seconds), "-f", file.toString(), "-h", "127.0.0.1", "-p", Integer.toString(port),
 					"-U", "postgres", database);
 			Files.deleteIfExists(file);
@@ -83,17 +82,9 @@ public final class Pgbench {
 	 * @return that value, as {@code psql} prints it
 	 */
 	public static String queryOne(int port, String database, String sql) {
-		return execute("psql", "-tA", "-h", "127.0.0.1", "-p", Integer.toString(port), "-U", "postgres", "-c", sql,
-				database)
+		return Programs
+			.run("psql", "-tA", "-h", "127.0.0.1", "-p", Integer.toString(port), "-U", "postgres", "-c", sql, database)
 			.trim();
-	}
-
-	private static String execute(String... command) {
-		return Programs.run(command);
-	}
-
-	private static boolean onPath(String program) {
-		return Programs.onPath(program);
 	}
 
 }

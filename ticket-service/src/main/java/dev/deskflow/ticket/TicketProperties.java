@@ -60,9 +60,13 @@ public record TicketProperties(@NotBlank @Pattern(regexp = "[a-z0-9:-]+:") Strin
 	 * @param batchSize events published per batch
 	 * @param maxBackoff longest wait between attempts while the broker is away
 	 * @param retention how long sent events are kept before they are pruned
+	 * @param batchWindow how long the relay waits after a commit woke it before it locks
+	 * a batch, so that commits close together are published as one batch (fewer round
+	 * trips and Kafka requests per event under load, at most this much later each); zero
+	 * drains at once
 	 */
 	public record Outbox(@NotNull Duration pollInterval, @Positive int batchSize, @NotNull Duration maxBackoff,
-			@NotNull Duration retention) {
+			@NotNull Duration retention, @NotNull Duration batchWindow) {
 	}
 
 	/**

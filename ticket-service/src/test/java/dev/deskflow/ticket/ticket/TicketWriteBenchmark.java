@@ -13,11 +13,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.deskflow.common.topic.Topics;
+import dev.deskflow.ticket.TicketProperties;
 import dev.deskflow.testsupport.CpuTime;
 import dev.deskflow.testsupport.Pgbench;
 import dev.deskflow.testsupport.RealServers;
 import dev.deskflow.testsupport.SharedServers;
 import dev.deskflow.testsupport.Wrk;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -79,6 +82,12 @@ class TicketWriteBenchmark {
 	@Autowired
 	DatabaseClient database;
 
+	@Autowired
+	MeterRegistry meters;
+
+	@Autowired
+	TicketProperties settings;
+
 	@LocalServerPort
 	int port;
 
@@ -103,6 +112,7 @@ class TicketWriteBenchmark {
 		Thread consumer = startConsumer(receivedAt, consuming);
 
 		create(http, WARMUP, null);
+		RelayBatches batches = new RelayBatches(this.meters);
 		Histogram latency = new ConcurrentHistogram(3);
 		long jvmCpu = CpuTime.thisJvmNanos();
 		long postgresCpu = CpuTime.processesNanos("postgres");
@@ -120,16 +130,8 @@ class TicketWriteBenchmark {
 				(CpuTime.thisJvmNanos() - jvmCpu) / 1000.0 / REQUESTS,
 				(CpuTime.processesNanos("postgres") - postgresCpu) / 1000.0 / REQUESTS);
 
-		Wrk.Result external = wrk(desk);
-
-		double pgbenchRate = Pgbench.run(SharedServers.postgres().port(), "deskflow_ticket_bench",
-				Pgbench.ticketWriteScript(desk.tenantId, desk.customerId, desk.slug), CONCURRENCY, 15);
-		line("pgbench, same transaction (tenant role + user check + ticket + history + outbox), %d clients: %.0f tx/s",
-				CONCURRENCY, pgbenchRate);
-		line("service / pgbench: %.0f %% (load from this JVM)", 100 * serviceRate / pgbenchRate);
-		if (external != null) {
-			line("service / pgbench: %.0f %% (load from wrk)", 100 * external.perSecond() / pgbenchRate);
-		}
+		line("Outbox relay under this load (batch window %d ms): %s", this.settings.outbox().batchWindow().toMillis(),
+				batches.since());
 
 		org.awaitility.Awaitility.await()
 			.atMost(Duration.ofSeconds(60))
@@ -141,6 +143,19 @@ class TicketWriteBenchmark {
 		answeredAt.forEach((id, answered) -> toKafka.recordValue(Math.max(0, (receivedAt.get(id) - answered) / 1000)));
 		line("HTTP 201 -> event read from Kafka, %d events: p50 %.1f ms, p99 %.1f ms", toKafka.getTotalCount(),
 				toKafka.getValueAtPercentile(50) / 1000.0, toKafka.getValueAtPercentile(99) / 1000.0);
+
+		// the consumer has stopped: under wrk this JVM runs the service and the broker
+		// only
+		Wrk.Result external = wrk(desk);
+
+		double pgbenchRate = Pgbench.run(SharedServers.postgres().port(), "deskflow_ticket_bench",
+				Pgbench.ticketWriteScript(desk.tenantId, desk.customerId, desk.slug), CONCURRENCY, 15);
+		line("pgbench, same transaction (tenant role + user check + ticket + history + outbox), %d clients: %.0f tx/s",
+				CONCURRENCY, pgbenchRate);
+		line("service / pgbench: %.0f %% (load from this JVM)", 100 * serviceRate / pgbenchRate);
+		if (external != null) {
+			line("service / pgbench: %.0f %% (load from wrk)", 100 * external.perSecond() / pgbenchRate);
+		}
 
 		pages(desk);
 		Path out = Path.of("target", "benchmark-ticket-write.txt");
@@ -161,6 +176,7 @@ class TicketWriteBenchmark {
 			line("wrk: not run (-DwrkSeconds=0, or no wrk on the PATH: apt-get install wrk)");
 			return null;
 		}
+		RelayBatches batches = new RelayBatches(this.meters);
 		long jvmCpu = CpuTime.thisJvmNanos();
 		long postgresCpu = CpuTime.processesNanos("postgres");
 		Wrk.Result result = Wrk.run("http://127.0.0.1:" + this.port + "/api/tickets", "POST",
@@ -171,11 +187,38 @@ class TicketWriteBenchmark {
 		line("wrk POST /api/tickets, %d s, %d connections: %d tickets, %.0f tickets/s, p50 %.1f ms, p99 %.1f ms, "
 				+ "failed %d", seconds, CONCURRENCY, result.requests(), result.perSecond(), result.p50Millis(),
 				result.p99Millis(), result.failed());
-		line("CPU per ticket under wrk: this JVM (service, Kafka broker, event consumer) %.0f us, PostgreSQL %.0f us",
+		line("CPU per ticket under wrk: this JVM (service, Kafka broker) %.0f us, PostgreSQL %.0f us",
 				(CpuTime.thisJvmNanos() - jvmCpu) / 1000.0 / result.requests(),
 				(CpuTime.processesNanos("postgres") - postgresCpu) / 1000.0 / result.requests());
+		line("Outbox relay under wrk: %s", batches.since());
 		assertThat(result.failed()).isZero();
 		return result;
+	}
+
+	/**
+	 * The outbox relay's batches from here on ({@code deskflow.outbox.batch.size}): how
+	 * many events one drain published.
+	 */
+	private static final class RelayBatches {
+
+		private final DistributionSummary summary;
+
+		private final long count;
+
+		private final double total;
+
+		RelayBatches(MeterRegistry meters) {
+			this.summary = meters.get("deskflow.outbox.batch.size").summary();
+			this.count = this.summary.count();
+			this.total = this.summary.totalAmount();
+		}
+
+		String since() {
+			long batches = this.summary.count() - this.count;
+			double events = this.summary.totalAmount() - this.total;
+			return String.format("%d batches, %.1f events per batch", batches, (batches == 0) ? 0.0 : events / batches);
+		}
+
 	}
 
 	private interface Sample {

@@ -112,6 +112,20 @@ public final class EventJson {
 	}
 
 	/**
+	 * Reads an envelope from JSON the caller has already parsed (a consumer that needs
+	 * the tree as well reads the text once), and binds its data to the record registered
+	 * for its type.
+	 * @param root the parsed JSON
+	 * @return the envelope
+	 * @throws UnknownEventTypeException if the type is not registered
+	 * @throws InvalidEventException if the JSON is not a valid Deskflow CloudEvent
+	 */
+	public EventEnvelope<? extends DeskflowEvent> read(JsonNode root) {
+		Fields.required(root, "root");
+		return readEnvelope(() -> root);
+	}
+
+	/**
 	 * Reads only the attributes of an event, streaming over {@code data} without binding
 	 * it, so that consumers can de-duplicate, filter by tenant or skip types they do not
 	 * know cheaply. The type may be one that is not registered.

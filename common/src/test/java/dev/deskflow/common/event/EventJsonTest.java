@@ -130,6 +130,17 @@ class EventJsonTest {
 	}
 
 	@Test
+	void readsAnEventAlreadyParsedAsTheTextItCameFrom() {
+		JsonNode tree = this.plain.readTree(COMMENTED);
+
+		assertThat(this.json.read(tree)).isEqualTo(this.json.read(COMMENTED));
+		assertThatExceptionOfType(UnknownEventTypeException.class)
+			.isThrownBy(() -> this.json.read(this.plain.readTree(edit(COMMENTED, (root) -> root.put("type", "x.y")))));
+		assertThatExceptionOfType(InvalidEventException.class)
+			.isThrownBy(() -> this.json.read(this.plain.readTree("[]")));
+	}
+
+	@Test
 	void readsAHandWrittenSlaEventWithAnOffsetTime() {
 		String text = """
 				{"specversion":"1.0","id":"e1","source":"/ticket-service","type":"sla.breached",

@@ -13,11 +13,11 @@ import java.util.UUID;
 
 import dev.deskflow.common.event.DeskflowEvent;
 import dev.deskflow.common.event.EventEnvelope;
-import dev.deskflow.common.event.EventHeader;
 import dev.deskflow.common.event.EventJson;
 import dev.deskflow.common.event.InvalidEventException;
 import dev.deskflow.common.event.TicketAssigned;
 import dev.deskflow.common.event.TicketCreated;
+import dev.deskflow.common.event.UnknownEventTypeException;
 import dev.deskflow.common.tenant.TenantId;
 import dev.deskflow.common.topic.Topics;
 import dev.deskflow.realtime.replay.EventStream;
@@ -34,6 +34,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.kafka.annotation.KafkaListener;
@@ -145,15 +146,16 @@ class EventFanout {
 	private Incoming read(ConsumerRecord<String, String> record) {
 		String value = record.value();
 		try {
-			EventHeader header = this.events.readHeader(value);
-			if (!header.hasKnownType()) {
-				return null;
-			}
-			EventEnvelope<? extends DeskflowEvent> envelope = this.events.read(value);
+			// parsed once: the typed envelope and the sockets' views come from one tree
+			JsonNode root = this.json.readTree(value);
+			EventEnvelope<? extends DeskflowEvent> envelope = this.events.read(root);
 			Header traceparent = record.headers().lastHeader(TraceContexts.TRACEPARENT);
-			return new Incoming(append(envelope, value), LiveEvent.parse(value, this.json),
+			return new Incoming(append(envelope, value), LiveEvent.parse(root, this.json),
 					(traceparent != null) ? new String(traceparent.value(), StandardCharsets.US_ASCII) : null,
 					envelope.time());
+		}
+		catch (UnknownEventTypeException ex) {
+			return null; // a type this service does not know (a newer producer's)
 		}
 		catch (InvalidEventException | IllegalArgumentException | JacksonException ex) {
 			log.debug("Skipping an invalid event at {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),

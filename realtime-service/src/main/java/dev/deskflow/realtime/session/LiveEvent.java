@@ -59,7 +59,16 @@ public record LiveEvent(String streamId, TenantId tenant, UUID ticketId, String 
 	 * @return the event, without stream id and assignee until {@link #at}
 	 */
 	public static LiveEvent parse(String cloudEvent, JsonMapper json) {
-		JsonNode root = json.readTree(cloudEvent);
+		return parse(json.readTree(cloudEvent), json);
+	}
+
+	/**
+	 * Reads an event before its stream id is known, from JSON already parsed.
+	 * @param root the CloudEvent, already checked by {@code EventJson}
+	 * @param json a mapper
+	 * @return the event, without stream id and assignee until {@link #at}
+	 */
+	public static LiveEvent parse(JsonNode root, JsonMapper json) {
 		String type = root.get("type").asString();
 		JsonNode data = root.get("data");
 		UUID ticketId = UUID.fromString(root.get("subject").asString());

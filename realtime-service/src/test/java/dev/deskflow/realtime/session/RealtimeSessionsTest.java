@@ -14,6 +14,7 @@ import dev.deskflow.common.event.TicketStatus;
 import dev.deskflow.common.event.TicketStatusChanged;
 import dev.deskflow.common.tenant.Role;
 import dev.deskflow.common.tenant.TenantId;
+import dev.deskflow.common.topic.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -150,6 +151,27 @@ class RealtimeSessionsTest extends RealtimeTestBase {
 		assertThat(agent.events())
 			.filteredOn((event) -> ticket.toString().equals(event.path("data").path("ticketId").asString()))
 			.hasSize(1);
+		agent.close();
+	}
+
+	@Test
+	void skipsRecordsThatAreNotEventsItKnowsAndDeliversTheNextOnes() throws Exception {
+		String tenant = tenant("acme");
+		Client agent = connect(UUID.randomUUID(), tenant, Role.AGENT);
+		agent.subscribe("queue");
+		UUID ticket = UUID.randomUUID();
+		String newer = EVENTS
+			.writeString(EventEnvelope.of("/ticket-service", TenantId.of(tenant),
+					created(UUID.randomUUID(), UUID.randomUUID())))
+			.replace("\"ticket.created\"", "\"ticket.merged\"");
+		for (String value : List.of("{not json", "[]", "{\"type\":\"ticket.created\"}", newer)) {
+			this.kafka.send(Topics.TICKET_EVENTS, ticket.toString(), value).get();
+		}
+		publish(tenant, created(ticket, UUID.randomUUID()));
+		await().until(() -> agent.events().size() >= 1);
+		assertThat(agent.events()).singleElement()
+			.satisfies(
+					(event) -> assertThat(event.path("data").path("ticketId").asString()).isEqualTo(ticket.toString()));
 		agent.close();
 	}
 

@@ -15,8 +15,12 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 import org.springframework.stereotype.Repository;
 
+import dev.deskflow.ai.tenancy.TenantTransactions;
+
 /**
- * The tenants' corpora in ai-service's own database. Every statement names the tenant.
+ * The tenants' corpora in ai-service's own database. Every statement names the tenant,
+ * and runs in a transaction bound to it ({@link TenantTransactions}): the public reads
+ * bind their own, the writes join {@link CorpusUpdates}'.
  */
 @Repository
 public class Corpus {
@@ -31,8 +35,11 @@ public class Corpus {
 
 	private final DatabaseClient database;
 
-	Corpus(DatabaseClient database) {
+	private final TenantTransactions tenants;
+
+	Corpus(DatabaseClient database, TenantTransactions tenants) {
 		this.database = database;
+		this.tenants = tenants;
 	}
 
 	/**
@@ -41,13 +48,13 @@ public class Corpus {
 	 * @return the document, or empty when the tenant has none with that id
 	 */
 	public Mono<CorpusDocument> find(String tenant, UUID id) {
-		return this.database.sql(
+		return this.tenants.inTenant(tenant, () -> this.database.sql(
 				"select tenant_id, id, kind, requester_id, title, body, replies, status, resolution, category, priority"
 						+ " from documents where tenant_id = :tenant and id = :id")
 			.bind("tenant", tenant)
 			.bind("id", id)
 			.map(Corpus::document)
-			.one();
+			.one());
 	}
 
 	/**
@@ -56,13 +63,13 @@ public class Corpus {
 	 * tickets
 	 */
 	public Flux<CorpusDocument> retrievable(String tenant) {
-		return this.database.sql(
+		return this.tenants.inTenantMany(tenant, () -> this.database.sql(
 				"select tenant_id, id, kind, requester_id, title, body, replies, status, resolution, category, priority"
 						+ " from documents where tenant_id = :tenant"
 						+ " and (kind = 'ARTICLE' or status in ('SOLVED', 'CLOSED')) order by id")
 			.bind("tenant", tenant)
 			.map(Corpus::document)
-			.all();
+			.all());
 	}
 
 	Mono<Boolean> markProcessed(UUID eventId, String tenant, String type) {

@@ -12,7 +12,8 @@ import dev.deskflow.common.event.TicketUpdated;
 import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.reactive.TransactionalOperator;
+
+import dev.deskflow.ai.tenancy.TenantTransactions;
 
 /**
  * Applies one event to its tenant's corpus exactly once: the event id is recorded in
@@ -24,11 +25,11 @@ public class CorpusUpdates {
 
 	private final Corpus corpus;
 
-	private final TransactionalOperator transactions;
+	private final TenantTransactions tenants;
 
-	CorpusUpdates(Corpus corpus, TransactionalOperator transactions) {
+	CorpusUpdates(Corpus corpus, TenantTransactions tenants) {
 		this.corpus = corpus;
-		this.transactions = transactions;
+		this.tenants = tenants;
 	}
 
 	/**
@@ -38,13 +39,13 @@ public class CorpusUpdates {
 	 */
 	public Mono<Applied> apply(EventEnvelope<? extends DeskflowEvent> envelope) {
 		String tenant = envelope.tenantId().value();
-		Mono<Applied> work = this.corpus.markProcessed(EventIds.of(envelope.id()), tenant, envelope.type())
-			.flatMap((first) -> first
-					? change(tenant, envelope.data()).map(Optional::of)
-						.defaultIfEmpty(Optional.empty())
-						.map((document) -> new Applied(true, document))
-					: Mono.just(new Applied(false, Optional.empty())));
-		return this.transactions.transactional(work);
+		return this.tenants.inTenant(tenant,
+				() -> this.corpus.markProcessed(EventIds.of(envelope.id()), tenant, envelope.type())
+					.flatMap((first) -> first
+							? change(tenant, envelope.data()).map(Optional::of)
+								.defaultIfEmpty(Optional.empty())
+								.map((document) -> new Applied(true, document))
+							: Mono.just(new Applied(false, Optional.empty()))));
 	}
 
 	private Mono<CorpusDocument> change(String tenant, DeskflowEvent event) {

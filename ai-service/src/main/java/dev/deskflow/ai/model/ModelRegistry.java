@@ -14,11 +14,13 @@ import reactor.core.scheduler.Schedulers;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.reactive.TransactionalOperator;
+
+import dev.deskflow.ai.tenancy.TenantTransactions;
 
 /**
  * Each tenant's model versions and which one is active (at most one, enforced by a unique
- * index). Activating or rolling back publishes {@link ModelChanged}.
+ * index). Activating or rolling back publishes {@link ModelChanged}. Every statement runs
+ * in a transaction bound to the tenant ({@link TenantTransactions}).
  */
 @Component
 public class ModelRegistry {
@@ -28,13 +30,13 @@ public class ModelRegistry {
 
 	private final DatabaseClient database;
 
-	private final TransactionalOperator transactions;
+	private final TenantTransactions tenants;
 
 	private final ApplicationEventPublisher events;
 
-	ModelRegistry(DatabaseClient database, TransactionalOperator transactions, ApplicationEventPublisher events) {
+	ModelRegistry(DatabaseClient database, TenantTransactions tenants, ApplicationEventPublisher events) {
 		this.database = database;
-		this.transactions = transactions;
+		this.tenants = tenants;
 		this.events = events;
 	}
 
@@ -56,6 +58,10 @@ public class ModelRegistry {
 	}
 
 	Mono<ModelVersion> activeVersion(String tenant) {
+		return this.tenants.inTenant(tenant, () -> activeVersionIn(tenant));
+	}
+
+	private Mono<ModelVersion> activeVersionIn(String tenant) {
 		return this.database.sql("select " + COLUMNS + " from model_versions where tenant_id = :tenant and active")
 			.bind("tenant", tenant)
 			.map(ModelRegistry::version)
@@ -63,32 +69,35 @@ public class ModelRegistry {
 	}
 
 	Flux<ModelVersion> list(String tenant) {
-		return this.database
-			.sql("select " + COLUMNS + " from model_versions where tenant_id = :tenant order by version desc")
-			.bind("tenant", tenant)
-			.map(ModelRegistry::version)
-			.all();
+		return this.tenants.inTenantMany(tenant,
+				() -> this.database
+					.sql("select " + COLUMNS + " from model_versions where tenant_id = :tenant order by version desc")
+					.bind("tenant", tenant)
+					.map(ModelRegistry::version)
+					.all());
 	}
 
 	Mono<Integer> nextVersion(String tenant) {
-		return this.database
-			.sql("select coalesce(max(version), 0) + 1 as next from model_versions where tenant_id = :tenant")
-			.bind("tenant", tenant)
-			.map((row) -> row.get("next", Integer.class))
-			.one();
+		return this.tenants.inTenant(tenant,
+				() -> this.database
+					.sql("select coalesce(max(version), 0) + 1 as next from model_versions where tenant_id = :tenant")
+					.bind("tenant", tenant)
+					.map((row) -> row.get("next", Integer.class))
+					.one());
 	}
 
 	Mono<Void> register(String tenant, ModelVersion version) {
-		return this.database
-			.sql("insert into model_versions (tenant_id, version, corpus_size, parameters, metrics, file)"
-					+ " values (:tenant, :version, :size, :parameters, :metrics, :file)")
-			.bind("tenant", tenant)
-			.bind("version", version.version())
-			.bind("size", version.corpusSize())
-			.bind("parameters", version.parameters())
-			.bind("metrics", version.metrics())
-			.bind("file", version.file())
-			.then();
+		return this.tenants.inTenant(tenant,
+				() -> this.database
+					.sql("insert into model_versions (tenant_id, version, corpus_size, parameters, metrics, file)"
+							+ " values (:tenant, :version, :size, :parameters, :metrics, :file)")
+					.bind("tenant", tenant)
+					.bind("version", version.version())
+					.bind("size", version.corpusSize())
+					.bind("parameters", version.parameters())
+					.bind("metrics", version.metrics())
+					.bind("file", version.file())
+					.then());
 	}
 
 	/**
@@ -97,17 +106,19 @@ public class ModelRegistry {
 	 * @return completes once committed
 	 */
 	Mono<Void> activate(String tenant, int version) {
-		Mono<Void> work = this.database
-			.sql("update model_versions set active = false where tenant_id = :tenant and active")
-			.bind("tenant", tenant)
-			.then()
-			.then(this.database
-				.sql("update model_versions set active = true, activated_at = now()"
-						+ " where tenant_id = :tenant and version = :version")
-				.bind("tenant", tenant)
-				.bind("version", version)
-				.then());
-		return this.transactions.transactional(work).then(Mono.fromRunnable(() -> changed(tenant)));
+		return this.tenants
+			.inTenant(tenant,
+					() -> this.database
+						.sql("update model_versions set active = false where tenant_id = :tenant and active")
+						.bind("tenant", tenant)
+						.then()
+						.then(this.database
+							.sql("update model_versions set active = true, activated_at = now()"
+									+ " where tenant_id = :tenant and version = :version")
+							.bind("tenant", tenant)
+							.bind("version", version)
+							.then()))
+			.then(Mono.fromRunnable(() -> changed(tenant)));
 	}
 
 	/**
@@ -116,20 +127,21 @@ public class ModelRegistry {
 	 * one, or empty (keyword-only) when there is none
 	 */
 	Mono<ModelVersion> rollback(String tenant) {
-		Mono<ModelVersion> work = activeVersion(tenant).flatMap((current) -> this.database
-			.sql("update model_versions set active = false where tenant_id = :tenant and version = :version")
-			.bind("tenant", tenant)
-			.bind("version", current.version())
-			.then()
-			.then(this.database
-				.sql("update model_versions set active = true, activated_at = now() where tenant_id = :tenant"
-						+ " and version = (select max(version) from model_versions where tenant_id = :tenant"
-						+ " and version < :version and activated_at is not null) returning " + COLUMNS)
-				.bind("tenant", tenant)
-				.bind("version", current.version())
-				.map(ModelRegistry::version)
-				.one()));
-		return this.transactions.transactional(work).doFinally((signal) -> changed(tenant));
+		return this.tenants.inTenant(tenant,
+				() -> activeVersionIn(tenant).flatMap((current) -> this.database
+					.sql("update model_versions set active = false where tenant_id = :tenant and version = :version")
+					.bind("tenant", tenant)
+					.bind("version", current.version())
+					.then()
+					.then(this.database
+						.sql("update model_versions set active = true, activated_at = now() where tenant_id = :tenant"
+								+ " and version = (select max(version) from model_versions where tenant_id = :tenant"
+								+ " and version < :version and activated_at is not null) returning " + COLUMNS)
+						.bind("tenant", tenant)
+						.bind("version", current.version())
+						.map(ModelRegistry::version)
+						.one())))
+			.doFinally((signal) -> changed(tenant));
 	}
 
 	private void changed(String tenant) {

@@ -1,6 +1,7 @@
 package dev.deskflow.ai.model;
 
 import dev.deskflow.ai.AiProperties;
+import dev.deskflow.ai.tenancy.TenantTransactions;
 import dev.deskflow.support.problem.ProblemException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,12 +23,15 @@ public class Retraining {
 
 	private final DatabaseClient database;
 
+	private final TenantTransactions tenants;
+
 	private final TrainingJobs jobs;
 
 	private final AiProperties.Models settings;
 
-	Retraining(DatabaseClient database, TrainingJobs jobs, AiProperties properties) {
+	Retraining(DatabaseClient database, TenantTransactions tenants, TrainingJobs jobs, AiProperties properties) {
 		this.database = database;
+		this.tenants = tenants;
 		this.jobs = jobs;
 		this.settings = properties.models();
 	}
@@ -37,13 +41,14 @@ public class Retraining {
 	 * @return completes once a job was started or found not due; never fails
 	 */
 	public Mono<Void> ticketSolved(String tenant) {
-		return this.database
-			.sql("select (select count(*) from documents where tenant_id = :tenant and kind = 'TICKET'"
-					+ " and status in ('SOLVED', 'CLOSED')) as solved, (select coalesce(max(corpus_size), 0)"
-					+ " from model_versions where tenant_id = :tenant) as trained")
-			.bind("tenant", tenant)
-			.map((row) -> due(row.get("solved", Long.class), row.get("trained", Integer.class)))
-			.one()
+		return this.tenants
+			.inTenant(tenant, () -> this.database
+				.sql("select (select count(*) from documents where tenant_id = :tenant and kind = 'TICKET'"
+						+ " and status in ('SOLVED', 'CLOSED')) as solved, (select coalesce(max(corpus_size), 0)"
+						+ " from model_versions where tenant_id = :tenant) as trained")
+				.bind("tenant", tenant)
+				.map((row) -> due(row.get("solved", Long.class), row.get("trained", Integer.class)))
+				.one())
 			.filter(Boolean::booleanValue)
 			.flatMap((due) -> this.jobs.start(tenant))
 			.doOnNext((job) -> log.info("Retraining tenant {}: job {}", tenant, job.id()))

@@ -26,6 +26,7 @@ import dev.deskflow.ai.retrieval.Word2VecParameters;
 import dev.deskflow.ai.retrieval.Word2VecTrainer;
 import dev.deskflow.ai.retrieval.WordVectors;
 import dev.deskflow.ai.retrieval.WordVectorsFile;
+import dev.deskflow.ai.tenancy.TenantTransactions;
 import dev.deskflow.ai.text.TextAnalyzer;
 import dev.deskflow.common.event.RecommendationKind;
 import dev.deskflow.support.problem.ProblemException;
@@ -63,6 +64,8 @@ public class TrainingJobs implements DisposableBean {
 
 	private final DatabaseClient database;
 
+	private final TenantTransactions tenants;
+
 	private final Corpus corpus;
 
 	private final ModelRegistry registry;
@@ -78,9 +81,10 @@ public class TrainingJobs implements DisposableBean {
 	/** When (System.nanoTime) each running job of this instance started training. */
 	private final Map<UUID, Long> startedAt = new ConcurrentHashMap<>();
 
-	TrainingJobs(DatabaseClient database, Corpus corpus, ModelRegistry registry, AiProperties properties,
-			JsonMapper json, MeterRegistry meters) {
+	TrainingJobs(DatabaseClient database, TenantTransactions tenants, Corpus corpus, ModelRegistry registry,
+			AiProperties properties, JsonMapper json, MeterRegistry meters) {
 		this.meters = meters;
+		this.tenants = tenants;
 		// every outcome's series exists from the start, so dashboards show 0, not "no
 		// data"
 		for (String outcome : new String[] { "SUCCEEDED", "REJECTED", "FAILED" }) {
@@ -107,14 +111,14 @@ public class TrainingJobs implements DisposableBean {
 			.bind("tenant", tenant)
 			.bind("timeout", (double) this.settings.jobTimeout().toSeconds())
 			.then();
-		return abandonStale
-			.then(this.database
+		return this.tenants
+			.inTenant(tenant, () -> abandonStale.then(this.database
 				.sql("insert into training_jobs (id, tenant_id, status) values (:id, :tenant, 'RUNNING') returning "
 						+ COLUMNS)
 				.bind("id", id)
 				.bind("tenant", tenant)
 				.map(TrainingJobs::job)
-				.one())
+				.one()))
 			.onErrorMap(DataIntegrityViolationException.class,
 					(ex) -> ProblemException.conflict("A training job of this tenant is already running."))
 			.doOnSuccess((job) -> this.worker.schedule(() -> run(tenant, id)));
@@ -133,11 +137,13 @@ public class TrainingJobs implements DisposableBean {
 	 * @return the job, or empty when the tenant has no such job
 	 */
 	Mono<TrainingJob> find(String tenant, UUID id) {
-		return this.database.sql("select " + COLUMNS + " from training_jobs where tenant_id = :tenant and id = :id")
-			.bind("tenant", tenant)
-			.bind("id", id)
-			.map(TrainingJobs::job)
-			.one();
+		return this.tenants.inTenant(tenant,
+				() -> this.database
+					.sql("select " + COLUMNS + " from training_jobs where tenant_id = :tenant and id = :id")
+					.bind("tenant", tenant)
+					.bind("id", id)
+					.map(TrainingJobs::job)
+					.one());
 	}
 
 	private void run(String tenant, UUID job) {
@@ -148,7 +154,7 @@ public class TrainingJobs implements DisposableBean {
 				.collectList()
 				.block();
 			if (solved.size() < this.settings.minSolvedTickets()) {
-				finish(job, "FAILED", "The tenant has " + solved.size() + " solved tickets; training needs "
+				finish(tenant, job, "FAILED", "The tenant has " + solved.size() + " solved tickets; training needs "
 						+ this.settings.minSolvedTickets() + ". Answers stay on the active model or keyword-only.",
 						null);
 				return;
@@ -157,18 +163,18 @@ public class TrainingJobs implements DisposableBean {
 			Word2VecParameters parameters = new Word2VecParameters(this.settings.dimensions(), 5,
 					this.settings.minCount(), this.settings.epochs(), 0.025, 1e-3, Word2VecParameters.DEFAULT_SEED,
 					this.settings.workers());
-			progress(job, 0.1);
+			progress(tenant, job, 0.1);
 			TextAnalyzer analyzer = TextAnalyzer.english();
 			WordVectors model = new Word2VecTrainer().train(
 					evaluation.training().stream().map((ticket) -> analyzer.terms(ticket.text())).toList(), parameters);
 			if (model == null) {
 				throw new IllegalStateException("the corpus has no term frequent enough");
 			}
-			progress(job, 0.6);
+			progress(tenant, job, 0.6);
 			int version = this.registry.nextVersion(tenant).block();
 			ActiveModel.Supervised supervised = supervised(evaluation.training(), analyzer, model);
 			store(tenant, version, model, supervised);
-			progress(job, 0.8);
+			progress(tenant, job, 0.8);
 			ActiveModel active = this.registry.active(tenant).block();
 			judge(tenant, job,
 					new Candidate(version, solved.size(), parameters, ActiveModel.ofTenant(version, model, supervised)),
@@ -176,7 +182,7 @@ public class TrainingJobs implements DisposableBean {
 		}
 		catch (RuntimeException | IOException ex) {
 			log.warn("Training job {} of tenant {} failed; the active model stays", job, tenant, ex);
-			finish(job, "FAILED", "Training failed: " + ex.getMessage(), null);
+			finish(tenant, job, "FAILED", "Training failed: " + ex.getMessage(), null);
 		}
 	}
 
@@ -222,7 +228,7 @@ public class TrainingJobs implements DisposableBean {
 						this.json.writeValueAsString(metrics), file(tenant, version).toString(), null, false, null))
 			.block();
 		if (!noWorse) {
-			finish(job, "REJECTED",
+			finish(tenant, job, "REJECTED",
 					String.format(Locale.ROOT,
 							"Version %d scored MRR@10 %.3f, below the active version's %.3f; the active version stays.",
 							version, candidateMrr, activeMrr),
@@ -230,7 +236,7 @@ public class TrainingJobs implements DisposableBean {
 			return;
 		}
 		this.registry.activate(tenant, version).block();
-		finish(job, "SUCCEEDED", "Version " + version + " is active.", version);
+		finish(tenant, job, "SUCCEEDED", "Version " + version + " is active.", version);
 	}
 
 	private void store(String tenant, int version, WordVectors model, ActiveModel.Supervised supervised)
@@ -245,23 +251,28 @@ public class TrainingJobs implements DisposableBean {
 		return this.settings.directory().resolve(tenant).resolve("v" + version + ".vectors");
 	}
 
-	private void progress(UUID job, double progress) {
-		this.database.sql("update training_jobs set progress = :progress where id = :id")
-			.bind("progress", progress)
-			.bind("id", job)
-			.then()
+	private void progress(String tenant, UUID job, double progress) {
+		this.tenants
+			.inTenant(tenant,
+					() -> this.database
+						.sql("update training_jobs set progress = :progress where tenant_id = :tenant and id = :id")
+						.bind("progress", progress)
+						.bind("tenant", tenant)
+						.bind("id", job)
+						.then())
 			.block();
 	}
 
-	private void finish(UUID job, String status, String message, Integer version) {
+	private void finish(String tenant, UUID job, String status, String message, Integer version) {
 		var spec = this.database
 			.sql("update training_jobs set status = :status, message = :message, model_version = :version,"
-					+ " progress = 1, finished_at = now() where id = :id")
+					+ " progress = 1, finished_at = now() where tenant_id = :tenant and id = :id")
 			.bind("status", status)
 			.bind("message", message)
+			.bind("tenant", tenant)
 			.bind("id", job);
-		spec = (version != null) ? spec.bind("version", version) : spec.bindNull("version", Integer.class);
-		spec.then().block();
+		var update = (version != null) ? spec.bind("version", version) : spec.bindNull("version", Integer.class);
+		this.tenants.inTenant(tenant, () -> update.then()).block();
 		Long started = this.startedAt.remove(job);
 		if (started != null) {
 			trainingDuration(status).record(System.nanoTime() - started, TimeUnit.NANOSECONDS);

@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import dev.deskflow.ai.recommend.RecommendationViews.FeedbackCounts;
 import dev.deskflow.ai.recommend.RecommendationViews.FeedbackRequest;
+import dev.deskflow.ai.tenancy.TenantTransactions;
 import dev.deskflow.support.metrics.TenantTags;
 import dev.deskflow.support.security.AuthenticatedUser;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -21,12 +22,15 @@ class Feedback {
 
 	private final DatabaseClient database;
 
+	private final TenantTransactions tenants;
+
 	private final MeterRegistry meters;
 
 	private final TenantTags tenantTags;
 
-	Feedback(DatabaseClient database, MeterRegistry meters, TenantTags tenantTags) {
+	Feedback(DatabaseClient database, TenantTransactions tenants, MeterRegistry meters, TenantTags tenantTags) {
 		this.database = database;
+		this.tenants = tenants;
 		this.meters = meters;
 		this.tenantTags = tenantTags;
 	}
@@ -44,19 +48,21 @@ class Feedback {
 			.bind("helpful", request.helpful());
 		insert = (request.ticketId() != null) ? insert.bind("ticket", request.ticketId())
 				: insert.bindNull("ticket", UUID.class);
-		return insert.then()
-			.doOnSuccess((done) -> this.meters
+		var recorded = insert;
+		return this.tenants
+			.inTenant(tenant, () -> recorded.then()
+				.then(this.database
+					.sql("select count(*) filter (where helpful) as yes, count(*) filter (where not helpful) as no"
+							+ " from feedback where tenant_id = :tenant and item_id = :item")
+					.bind("tenant", tenant)
+					.bind("item", request.itemId())
+					.map((row) -> new FeedbackCounts(request.itemId(), row.get("yes", Long.class),
+							row.get("no", Long.class)))
+					.one()))
+			.doOnSuccess((counts) -> this.meters
 				.counter("deskflow.ai.feedback", "tenant", this.tenantTags.of(tenant), "kind",
 						request.itemKind().name(), "helpful", request.helpful().toString())
-				.increment())
-			.then(this.database
-				.sql("select count(*) filter (where helpful) as yes, count(*) filter (where not helpful) as no"
-						+ " from feedback where tenant_id = :tenant and item_id = :item")
-				.bind("tenant", tenant)
-				.bind("item", request.itemId())
-				.map((row) -> new FeedbackCounts(request.itemId(), row.get("yes", Long.class),
-						row.get("no", Long.class)))
-				.one());
+				.increment());
 	}
 
 }

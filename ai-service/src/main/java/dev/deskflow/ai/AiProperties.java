@@ -35,8 +35,12 @@ public record AiProperties(@NotBlank @Pattern(regexp = "[a-z0-9:-]+:") String re
 	/**
 	 * @param maxAttempts deliveries of one record before it is parked
 	 * @param retryInterval pause between two deliveries
+	 * @param processedRetention how long an applied event's id is remembered, so that its
+	 * redelivery changes nothing; keep it longer than the topics' retention, since a new
+	 * consumer group reads them from the oldest event
 	 */
-	public record Consumer(@Min(1) int maxAttempts, @NotNull Duration retryInterval) {
+	public record Consumer(@Min(1) int maxAttempts, @NotNull Duration retryInterval,
+			@NotNull Duration processedRetention) {
 	}
 
 	/**

@@ -46,8 +46,11 @@ public record AiProperties(@NotBlank @Pattern(regexp = "[a-z0-9:-]+:") String re
 	/**
 	 * @param maxTenants tenants whose index is kept in memory at once
 	 * @param idleTimeout a tenant's index is dropped after this long without use
+	 * @param freshWait how long a read after a change waits at most for the tenant's
+	 * index to be rebuilt; a tenant whose last build took longer is answered from its
+	 * previous index while the rebuild runs
 	 */
-	public record Index(@Min(1) int maxTenants, @NotNull Duration idleTimeout) {
+	public record Index(@Min(1) int maxTenants, @NotNull Duration idleTimeout, @NotNull Duration freshWait) {
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package dev.deskflow.ai.recommend;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -23,7 +24,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The tenants' in-memory retrieval state: loaded from the corpus table on first use,
- * updated by each applied event, bounded in count and dropped after a while without use
+ * updated by each applied event (a large tenant's index is rebuilt in the background, see
+ * {@link TenantCorpus}), bounded in count and dropped after a while without use
  * (Caffeine), reloaded when the tenant's active model changes. A tenant without an active
  * model of its own gets the base model while it is too small to train one.
  */
@@ -38,11 +40,14 @@ public class TenantIndexes {
 
 	private final BaseModel baseModel;
 
+	private final Duration freshWait;
+
 	TenantIndexes(Corpus corpus, ModelRegistry models, BaseModel baseModel, AiProperties properties,
 			MeterRegistry meters) {
 		this.corpus = corpus;
 		this.models = models;
 		this.baseModel = baseModel;
+		this.freshWait = properties.index().freshWait();
 		this.cache = Caffeine.newBuilder()
 			.maximumSize(properties.index().maxTenants())
 			.expireAfterAccess(properties.index().idleTimeout())
@@ -59,7 +64,7 @@ public class TenantIndexes {
 	Mono<Snapshot> snapshot(String tenant) {
 		return Mono.fromFuture(() -> this.cache.get(tenant, (key, executor) -> load(key).toFuture()))
 			.publishOn(Schedulers.boundedElastic())
-			.map(TenantCorpus::snapshot);
+			.flatMap(TenantCorpus::snapshot);
 	}
 
 	/**
@@ -89,7 +94,8 @@ public class TenantIndexes {
 			.zip(this.corpus.retrievable(tenant).collectList(),
 					this.models.active(tenant).map(Optional::of).defaultIfEmpty(Optional.empty()))
 			.map((loaded) -> new TenantCorpus(tenant, loaded.getT1(),
-					loaded.getT2().orElseGet(() -> this.baseModel.forTenantWith(solvedTickets(loaded.getT1())))));
+					loaded.getT2().orElseGet(() -> this.baseModel.forTenantWith(solvedTickets(loaded.getT1()))),
+					(rebuild) -> Schedulers.boundedElastic().schedule(rebuild), this.freshWait));
 	}
 
 	private static int solvedTickets(List<CorpusDocument> retrievable) {

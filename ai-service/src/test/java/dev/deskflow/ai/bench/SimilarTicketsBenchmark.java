@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -13,7 +12,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
-import dev.deskflow.ai.Fixtures;
 import dev.deskflow.ai.classify.LinearClassifier;
 import dev.deskflow.ai.retrieval.Document;
 import dev.deskflow.ai.retrieval.Fusion;
@@ -44,11 +42,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * space, and each ranker alone) over {@value #QUERIES} queries after {@value #WARM_UP}
  * warm-up queries.</li>
  * </ul>
- * The tickets are synthesised from the module's fixtures (Endava tickets and Hadoop
- * reports): each takes a fixture ticket's words and replaces about a third of them by
- * words of another fixture ticket of the same set, so vocabulary, lengths and the
- * category mix follow real tickets while no two are alike. Seeded, so every run indexes
- * the same corpus.
+ * The tickets are synthesised from the module's fixtures ({@link SyntheticTickets}).
  */
 class SimilarTicketsBenchmark {
 
@@ -64,16 +58,14 @@ class SimilarTicketsBenchmark {
 
 	@Test
 	void similarTicketsAt100k() throws IOException {
-		List<String[]> seeds = seeds();
-		Random random = new Random(42);
+		SyntheticTickets synthetic = new SyntheticTickets(new Random(42));
 		List<Document> documents = new ArrayList<>(TICKETS);
 		Map<String, String> categories = new HashMap<>();
 		for (int i = 0; i < TICKETS; i++) {
-			String[] seed = seeds.get(random.nextInt(seeds.size()));
-			String[] other = seeds.get(random.nextInt(seeds.size()));
+			String[] ticket = synthetic.next();
 			String id = "t" + i;
-			documents.add(new Document(id, recombine(seed[0], other[0], random)));
-			categories.put(id, seed[1]);
+			documents.add(new Document(id, ticket[0]));
+			categories.put(id, ticket[1]);
 		}
 		List<Document> trained = documents.subList(0, TRAINED);
 		List<List<String>> trainedTerms = trained.stream().map((d) -> this.analyzer.terms(d.text())).toList();
@@ -104,8 +96,8 @@ class SimilarTicketsBenchmark {
 			for (Ranker ranker : List.of(Ranker.HYBRID, Ranker.BM25, Ranker.WORD2VEC)) {
 				double[] latencies = measure(index, documents, ranker, new Random(7));
 				report.append(String.format(Locale.ROOT, "%-8s p50 %.1f ms, p95 %.1f ms, p99 %.1f ms (%d queries)%n",
-						ranker, percentile(latencies, 50), percentile(latencies, 95), percentile(latencies, 99),
-						QUERIES));
+						ranker, SyntheticTickets.percentile(latencies, 50), SyntheticTickets.percentile(latencies, 95),
+						SyntheticTickets.percentile(latencies, 99), QUERIES));
 			}
 		}
 		report.append(String.format(Locale.ROOT, "available processors %d, max heap %d MB%n",
@@ -128,34 +120,8 @@ class SimilarTicketsBenchmark {
 		return latencies;
 	}
 
-	private static String recombine(String text, String other, Random random) {
-		String[] words = text.split("\\s+");
-		String[] donor = other.split("\\s+");
-		StringBuilder out = new StringBuilder();
-		for (String word : words) {
-			out.append((random.nextInt(3) == 0) ? donor[random.nextInt(donor.length)] : word).append(' ');
-		}
-		return out.toString();
-	}
-
-	private static List<String[]> seeds() {
-		List<String[]> seeds = new ArrayList<>();
-		Fixtures.rows("endava-tickets-train.csv")
-			.forEach((row) -> seeds.add(new String[] { row.get("text"), row.get("category") }));
-		Fixtures.rows("hadoop-bugs-train.csv")
-			.forEach((row) -> seeds.add(new String[] { row.get("summary") + "\n" + row.get("description"),
-					"hadoop-" + row.get("priority") }));
-		return seeds;
-	}
-
 	private static double seconds(long since) {
 		return (System.nanoTime() - since) / 1e9;
-	}
-
-	private static double percentile(double[] values, int percentile) {
-		double[] sorted = values.clone();
-		Arrays.sort(sorted);
-		return sorted[Math.max(0, (int) Math.ceil(percentile / 100.0 * sorted.length) - 1)];
 	}
 
 }

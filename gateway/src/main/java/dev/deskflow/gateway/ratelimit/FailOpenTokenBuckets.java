@@ -2,6 +2,7 @@ package dev.deskflow.gateway.ratelimit;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -26,6 +27,8 @@ class FailOpenTokenBuckets implements TokenBuckets {
 
 	private static final Logger log = LoggerFactory.getLogger(FailOpenTokenBuckets.class);
 
+	private static final Throwable NOT_CONNECTED = new IllegalStateException("the Redis connection is not open yet");
+
 	private final TokenBuckets shared;
 
 	private final TokenBuckets local;
@@ -45,8 +48,12 @@ class FailOpenTokenBuckets implements TokenBuckets {
 
 	private final Counter localLimited;
 
-	FailOpenTokenBuckets(TokenBuckets shared, TokenBuckets local, Duration timeout, MeterRegistry meters) {
+	private final BooleanSupplier sharedUsable;
+
+	FailOpenTokenBuckets(TokenBuckets shared, BooleanSupplier sharedUsable, TokenBuckets local, Duration timeout,
+			MeterRegistry meters) {
 		this.shared = shared;
+		this.sharedUsable = sharedUsable;
 		this.local = local;
 		this.timeout = timeout;
 		this.fallbacks = Counter.builder("deskflow.gateway.ratelimit.fallbacks")
@@ -64,14 +71,20 @@ class FailOpenTokenBuckets implements TokenBuckets {
 
 	@Override
 	public Mono<Decision> take(List<TokenBucket> buckets, long cost) {
+		if (!this.sharedUsable.getAsBoolean()) {
+			// not connected yet: calling Redis would open the connection on this thread
+			return locally(buckets, cost, NOT_CONNECTED);
+		}
 		return withinTimeout(this.shared.take(buckets, cost)).doOnNext((decision) -> recovered())
 			.map((decision) -> counted(decision, this.redisAllowed, this.redisLimited))
-			.onErrorResume((failure) -> {
-				degrade(failure);
-				this.fallbacks.increment();
-				return this.local.take(buckets, cost)
-					.map((decision) -> counted(decision, this.localAllowed, this.localLimited));
-			});
+			.onErrorResume((failure) -> locally(buckets, cost, failure));
+	}
+
+	private Mono<Decision> locally(List<TokenBucket> buckets, long cost, Throwable failure) {
+		degrade(failure);
+		this.fallbacks.increment();
+		return this.local.take(buckets, cost)
+			.map((decision) -> counted(decision, this.localAllowed, this.localLimited));
 	}
 
 	/**

@@ -5,6 +5,7 @@ import java.util.List;
 import dev.deskflow.gateway.GatewayProperties;
 import dev.deskflow.support.problem.ProblemException;
 import dev.deskflow.support.problem.ProblemWebExceptionHandler;
+import dev.deskflow.support.security.BearerTokenConverter;
 import dev.deskflow.support.security.StatelessSecurity;
 import dev.deskflow.support.security.VerifiedTokenCache;
 import io.netty.channel.ChannelOption;
@@ -29,7 +30,6 @@ import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
-import org.springframework.security.oauth2.server.resource.web.server.authentication.ServerBearerTokenAuthenticationConverter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.authentication.ServerAuthenticationConverter;
@@ -131,7 +131,7 @@ class SecurityConfiguration {
 	}
 
 	private static ServerAuthenticationConverter ignoringTokensOnTokenEndpoints() {
-		ServerBearerTokenAuthenticationConverter bearer = new ServerBearerTokenAuthenticationConverter();
+		BearerTokenConverter bearer = new BearerTokenConverter();
 		return (exchange) -> PublicPaths.OWN_CREDENTIALS.matches(exchange)
 			.flatMap((match) -> match.isMatch() ? Mono.empty() : bearer.convert(exchange));
 	}

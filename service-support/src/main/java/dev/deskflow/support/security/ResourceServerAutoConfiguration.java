@@ -110,7 +110,8 @@ public class ResourceServerAutoConfiguration {
 				exchanges.pathMatchers("/api/**").authenticated();
 				exchanges.anyExchange().authenticated();
 			})
-			.oauth2ResourceServer((resourceServer) -> resourceServer.authenticationEntryPoint(problems)
+			.oauth2ResourceServer((resourceServer) -> resourceServer.bearerTokenConverter(new BearerTokenConverter())
+				.authenticationEntryPoint(problems)
 				.accessDeniedHandler(problems)
 				.jwt((jwt) -> jwt.jwtDecoder(decoder)
 					.jwtAuthenticationConverter(ResourceServerAutoConfiguration::authentication)))

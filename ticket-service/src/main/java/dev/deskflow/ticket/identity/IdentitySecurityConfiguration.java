@@ -3,6 +3,7 @@ package dev.deskflow.ticket.identity;
 import java.util.List;
 
 import dev.deskflow.support.security.SecurityProblems;
+import dev.deskflow.support.security.BearerTokenConverter;
 import dev.deskflow.support.security.StatelessSecurity;
 import dev.deskflow.support.security.VerifiedTokenCache;
 import dev.deskflow.ticket.TicketProperties;
@@ -29,7 +30,6 @@ import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
-import org.springframework.security.oauth2.server.resource.web.server.authentication.ServerBearerTokenAuthenticationConverter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.AuthenticationWebFilter;
 import org.springframework.security.web.server.authentication.ServerAuthenticationConverter;
@@ -73,7 +73,7 @@ class IdentitySecurityConfiguration {
 	SecurityWebFilterChain operatorEndpoints(ServerHttpSecurity http, OperatorAuthentication operator,
 			SecurityProblems problems) {
 		AuthenticationWebFilter authentication = new AuthenticationWebFilter(operator);
-		authentication.setServerAuthenticationConverter(new ServerBearerTokenAuthenticationConverter());
+		authentication.setServerAuthenticationConverter(new BearerTokenConverter());
 		authentication.setAuthenticationFailureHandler(new ServerAuthenticationEntryPointFailureHandler(problems));
 		authentication.setSecurityContextRepository(NoOpServerSecurityContextRepository.getInstance());
 		return stateless(http.securityMatcher(OPERATOR), problems)
@@ -143,7 +143,7 @@ class IdentitySecurityConfiguration {
 
 	// A stale token sent along to log-in or the JWKS must not turn them into a 401.
 	private static ServerAuthenticationConverter bearerTokenOutsidePublic() {
-		ServerBearerTokenAuthenticationConverter bearer = new ServerBearerTokenAuthenticationConverter();
+		BearerTokenConverter bearer = new BearerTokenConverter();
 		return (exchange) -> PUBLIC.matches(exchange)
 			.flatMap((match) -> match.isMatch() ? Mono.empty() : bearer.convert(exchange));
 	}

@@ -88,8 +88,9 @@ class GatewayTalksToItsServersTest {
 			.value((body) -> assertThat(body).contains("http_server_requests_seconds_count{")
 				.contains("http_server_requests_seconds_bucket{")
 				.contains("http_client_requests_seconds_count{")
-				.contains("lettuce_seconds_count{")
+				.contains("deskflow_gateway_ratelimit_redis_seconds_bucket{")
 				.contains("deskflow_gateway_ratelimit_decisions_total{")
+				.doesNotContain("lettuce_seconds")
 				.doesNotContain("spring_security_")));
 	}
 

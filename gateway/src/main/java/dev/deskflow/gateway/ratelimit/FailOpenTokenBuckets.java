@@ -2,13 +2,14 @@ package dev.deskflow.gateway.ratelimit;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
@@ -48,6 +49,9 @@ class FailOpenTokenBuckets implements TokenBuckets {
 
 	private final Counter localLimited;
 
+	/** How long Redis took to decide, when it did. */
+	private final Timer redisTime;
+
 	private final BooleanSupplier sharedUsable;
 
 	FailOpenTokenBuckets(TokenBuckets shared, BooleanSupplier sharedUsable, TokenBuckets local, Duration timeout,
@@ -63,6 +67,10 @@ class FailOpenTokenBuckets implements TokenBuckets {
 		this.redisLimited = decisions(meters, "redis", "limited");
 		this.localAllowed = decisions(meters, "local", "allowed");
 		this.localLimited = decisions(meters, "local", "limited");
+		this.redisTime = Timer.builder("deskflow.gateway.ratelimit.redis")
+			.description("Time of the rate limiter's Redis script calls that decided")
+			.publishPercentileHistogram()
+			.register(meters);
 	}
 
 	private static Counter decisions(MeterRegistry meters, String store, String outcome) {
@@ -75,7 +83,11 @@ class FailOpenTokenBuckets implements TokenBuckets {
 			// not connected yet: calling Redis would open the connection on this thread
 			return locally(buckets, cost, NOT_CONNECTED);
 		}
-		return withinTimeout(this.shared.take(buckets, cost)).doOnNext((decision) -> recovered())
+		long started = System.nanoTime();
+		return withinTimeout(this.shared.take(buckets, cost)).doOnNext((decision) -> {
+			this.redisTime.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+			recovered();
+		})
 			.map((decision) -> counted(decision, this.redisAllowed, this.redisLimited))
 			.onErrorResume((failure) -> locally(buckets, cost, failure));
 	}

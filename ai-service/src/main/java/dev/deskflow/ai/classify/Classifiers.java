@@ -17,7 +17,10 @@ public final class Classifiers {
 
 	private static final int MAGIC = 0x4446434C; // "DFCL"
 
-	private static final int FORMAT = 1;
+	/** Format 2 adds each label's training documents; format 1 is still read. */
+	private static final int FORMAT = 2;
+
+	private static final int FORMAT_WITHOUT_EXAMPLES = 1;
 
 	private final TfIdfFeatures features;
 
@@ -54,6 +57,10 @@ public final class Classifiers {
 		return this.byField.get(field);
 	}
 
+	TfIdfFeatures features() {
+		return this.features;
+	}
+
 	/**
 	 * @return the fields that have a classifier
 	 */
@@ -81,6 +88,7 @@ public final class Classifiers {
 			for (int c = 0; c < classifier.labels().size(); c++) {
 				out.writeUTF(classifier.labels().get(c));
 				out.writeFloat(classifier.bias()[c]);
+				out.writeInt((classifier.examples() != null) ? classifier.examples()[c] : -1);
 				for (float weight : classifier.weights()[c]) {
 					out.writeFloat(weight);
 				}
@@ -94,9 +102,14 @@ public final class Classifiers {
 	 * @throws IOException when it cannot be read or is not classifiers
 	 */
 	public static Classifiers read(DataInputStream in) throws IOException {
-		if (in.readInt() != MAGIC || in.readInt() != FORMAT) {
+		if (in.readInt() != MAGIC) {
 			throw new IOException("not Deskflow classifiers");
 		}
+		int format = in.readInt();
+		if (format != FORMAT && format != FORMAT_WITHOUT_EXAMPLES) {
+			throw new IOException("Deskflow classifiers of an unknown format " + format);
+		}
+		boolean withExamples = format == FORMAT;
 		int dims = in.readInt();
 		String[] terms = new String[dims];
 		float[] idf = new float[dims];
@@ -113,14 +126,18 @@ public final class Classifiers {
 			List<String> labels = new ArrayList<>(classes);
 			float[][] weights = new float[classes][dims];
 			float[] bias = new float[classes];
+			int[] examples = withExamples ? new int[classes] : null;
 			for (int c = 0; c < classes; c++) {
 				labels.add(in.readUTF());
 				bias[c] = in.readFloat();
+				if (withExamples) {
+					examples[c] = in.readInt();
+				}
 				for (int f = 0; f < dims; f++) {
 					weights[c][f] = in.readFloat();
 				}
 			}
-			byField.put(field, new LinearClassifier(features, labels.toArray(String[]::new), weights, bias));
+			byField.put(field, new LinearClassifier(features, labels.toArray(String[]::new), weights, bias, examples));
 		}
 		return new Classifiers(features, byField);
 	}

@@ -55,11 +55,18 @@ public final class LinearClassifier {
 
 	private final float[] bias;
 
-	LinearClassifier(TfIdfFeatures features, String[] labels, float[][] weights, float[] bias) {
+	private final int[] examples;
+
+	/**
+	 * @param examples per label, the documents it was trained on; {@code null} when not
+	 * known (classifiers stored before it was recorded)
+	 */
+	LinearClassifier(TfIdfFeatures features, String[] labels, float[][] weights, float[] bias, int[] examples) {
 		this.features = features;
 		this.labels = labels;
 		this.weights = weights;
 		this.bias = bias;
+		this.examples = examples;
 	}
 
 	/**
@@ -189,12 +196,12 @@ public final class LinearClassifier {
 		Linear.disableDebugOutput();
 		Linear.resetRandom();
 		Model model = Linear.train(problem, parameter);
-		return fromModel(features, classes, model);
+		return fromModel(features, classes, model, counts);
 	}
 
 	// LIBLINEAR keeps w[feature * nrW + column]; the bias feature is the last one. With
 	// two classes there is one column, for the model's first label.
-	private static LinearClassifier fromModel(TfIdfFeatures features, String[] classes, Model model) {
+	private static LinearClassifier fromModel(TfIdfFeatures features, String[] classes, Model model, int[] counts) {
 		int[] modelLabels = model.getLabels();
 		double[] w = model.getFeatureWeights();
 		int columns = (modelLabels.length == 2) ? 1 : modelLabels.length;
@@ -218,7 +225,7 @@ public final class LinearClassifier {
 			}
 			bias[other] = -bias[modelLabels[0]];
 		}
-		return new LinearClassifier(features, classes, weights, bias);
+		return new LinearClassifier(features, classes, weights, bias, counts);
 	}
 
 	/**
@@ -226,6 +233,23 @@ public final class LinearClassifier {
 	 */
 	public List<String> labels() {
 		return List.of(this.labels);
+	}
+
+	/**
+	 * @param label a label
+	 * @return how many documents of the label it was trained on: 0 for a label it does
+	 * not know, -1 when that was not recorded
+	 */
+	public int examples(String label) {
+		int index = Arrays.asList(this.labels).indexOf(label);
+		if (index < 0) {
+			return 0;
+		}
+		return (this.examples != null) ? this.examples[index] : -1;
+	}
+
+	int[] examples() {
+		return this.examples;
 	}
 
 	float[][] weights() {

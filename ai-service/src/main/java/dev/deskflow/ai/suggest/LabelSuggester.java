@@ -3,6 +3,7 @@ package dev.deskflow.ai.suggest;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +47,11 @@ public final class LabelSuggester {
 	private final TextAnalyzer analyzer;
 
 	/**
+	 * Per field, the labels of which its classifier saw fewer than half of the documents.
+	 */
+	private final Map<String, Set<String>> newerThanClassifier = new HashMap<>();
+
+	/**
 	 * A suggester that answers every field by the neighbours' vote.
 	 * @param index the tenant's index of labelled documents
 	 * @param labelsByField per field (e.g. {@code category}), the label of each document
@@ -72,6 +78,25 @@ public final class LabelSuggester {
 		this.classifiers = classifiers;
 		this.analyzer = analyzer;
 		labelsByField.forEach((field, labels) -> this.majorities.put(field, Majority.of(labels.values())));
+		if (classifiers != null) {
+			labelsByField.forEach((field, labels) -> {
+				LinearClassifier classifier = classifiers.forField(field);
+				if (classifier != null) {
+					Map<String, Integer> documents = new HashMap<>();
+					labels.values().forEach((label) -> documents.merge(label, 1, Integer::sum));
+					Set<String> newer = new HashSet<>();
+					documents.forEach((label, count) -> {
+						int examples = classifier.examples(label);
+						if (examples >= 0 && count > 2 * examples) {
+							newer.add(label);
+						}
+					});
+					if (!newer.isEmpty()) {
+						this.newerThanClassifier.put(field, Set.copyOf(newer));
+					}
+				}
+			});
+		}
 	}
 
 	/**
@@ -86,6 +111,15 @@ public final class LabelSuggester {
 		for (Map.Entry<String, Map<String, String>> field : this.labelsByField.entrySet()) {
 			LinearClassifier classifier = (this.classifiers != null) ? this.classifiers.forField(field.getKey()) : null;
 			if (classifier != null) {
+				Set<String> newer = this.newerThanClassifier.get(field.getKey());
+				if (newer != null) {
+					result = (result != null) ? result : this.index.similar(text, this.neighbours, excluded);
+					Suggestion voted = vote(field.getKey(), field.getValue(), result);
+					if (voted.label() != null && newer.contains(voted.label())) {
+						suggestions.put(field.getKey(), voted);
+						continue;
+					}
+				}
 				terms = (terms != null) ? terms : this.analyzer.terms(text);
 				suggestions.put(field.getKey(), classify(field.getKey(), classifier, terms));
 				continue;

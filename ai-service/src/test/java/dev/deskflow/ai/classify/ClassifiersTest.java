@@ -78,11 +78,62 @@ class ClassifiersTest {
 		Classifiers read = Classifiers.read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
 
 		assertThat(read.fields()).containsExactly("category");
+		for (String label : CLASSIFIERS.forField("category").labels()) {
+			assertThat(read.forField("category").examples(label))
+				.isEqualTo(CLASSIFIERS.forField("category").examples(label));
+		}
 		for (Map<String, String> row : TEST) {
 			List<String> terms = ANALYZER.terms(row.get("text"));
 			assertThat(read.forField("category").predict(terms))
 				.isEqualTo(CLASSIFIERS.forField("category").predict(terms));
 		}
+	}
+
+	@Test
+	void countsTheDocumentsOfEachLabelItWasTrainedOn() {
+		LinearClassifier classifier = CLASSIFIERS.forField("category");
+		Map<String, Integer> counts = new HashMap<>();
+		for (Map<String, String> row : TRAIN) {
+			if (!CLASSIFIERS.features().vector(ANALYZER.terms(row.get("text"))).isEmpty()) {
+				counts.merge(row.get("category"), 1, Integer::sum);
+			}
+		}
+		assertThat(classifier.labels()).hasSameSizeAs(counts.keySet());
+		counts.forEach((label, count) -> assertThat(classifier.examples(label)).as(label).isEqualTo(count));
+		assertThat(classifier.examples("no such category")).isZero();
+	}
+
+	@Test
+	void readsClassifiersOfTheFirstFormatWithoutTheirCounts() throws IOException {
+		LinearClassifier classifier = CLASSIFIERS.forField("category");
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		try (DataOutputStream out = new DataOutputStream(bytes)) {
+			// format 1: as format 2, without each label's count
+			out.writeInt(0x4446434C);
+			out.writeInt(1);
+			out.writeInt(CLASSIFIERS.features().size());
+			for (int f = 0; f < CLASSIFIERS.features().size(); f++) {
+				out.writeUTF(CLASSIFIERS.features().term(f));
+				out.writeFloat(CLASSIFIERS.features().idf(f));
+			}
+			out.writeInt(1);
+			out.writeUTF("category");
+			out.writeInt(classifier.labels().size());
+			for (int c = 0; c < classifier.labels().size(); c++) {
+				out.writeUTF(classifier.labels().get(c));
+				out.writeFloat(classifier.bias()[c]);
+				for (float weight : classifier.weights()[c]) {
+					out.writeFloat(weight);
+				}
+			}
+		}
+		Classifiers read = Classifiers.read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
+
+		String label = classifier.labels().get(0);
+		assertThat(read.forField("category").examples(label)).isEqualTo(-1);
+		assertThat(read.forField("category").examples("no such category")).isZero();
+		List<String> terms = ANALYZER.terms(TEST.get(0).get("text"));
+		assertThat(read.forField("category").predict(terms)).isEqualTo(classifier.predict(terms));
 	}
 
 	@Test

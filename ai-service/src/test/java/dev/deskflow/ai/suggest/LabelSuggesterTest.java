@@ -1,9 +1,12 @@
 package dev.deskflow.ai.suggest;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.deskflow.ai.classify.Classifiers;
 import dev.deskflow.ai.retrieval.Document;
 import dev.deskflow.ai.retrieval.TenantIndex;
 import dev.deskflow.ai.text.TextAnalyzer;
@@ -70,6 +73,82 @@ class LabelSuggesterTest {
 				.suggest("new laptop for new hire", Set.of("6"))
 				.get("category");
 			assertThat(suggestion.label()).isNotEqualTo("Purchase");
+		}
+	}
+
+	@Test
+	void votesForALabelMostlyNewerThanTheClassifierAndLeavesTheRestToIt() {
+		TextAnalyzer analyzer = TextAnalyzer.english();
+		List<Document> trained = new ArrayList<>(DOCUMENTS);
+		Map<String, String> category = new HashMap<>(CATEGORY);
+		// the classifier learnt two scanner tickets; three more were imported after it
+		List<Document> documents = new ArrayList<>(DOCUMENTS);
+		for (String id : List.of("7", "8", "9", "10", "11")) {
+			Document scanner = new Document(id, "scanner skips pages in the feeder " + id);
+			documents.add(scanner);
+			category.put(id, "Scanning");
+			if (id.equals("7") || id.equals("8")) {
+				trained.add(scanner);
+			}
+		}
+		Classifiers classifiers = Classifiers.train(
+				trained.stream().map((document) -> analyzer.terms(document.text())).toList(),
+				Map.of("category", trained.stream().map((document) -> category.get(document.id())).toList()));
+		assertThat(classifiers.forField("category").examples("Scanning")).isEqualTo(2);
+		try (TenantIndex index = TenantIndex.build("acme", documents, null, analyzer)) {
+			LabelSuggester suggester = new LabelSuggester(index, Map.of("category", category), 15, classifiers,
+					analyzer);
+
+			Suggestion scanner = suggester.suggest("the scanner feeder skips pages", Set.of()).get("category");
+			assertThat(scanner.label()).isEqualTo("Scanning");
+			assertThat(scanner.method()).isEqualTo(Suggestion.NEIGHBOURS);
+			assertThat(scanner.neighbours()).isEqualTo(5);
+
+			Suggestion printer = suggester.suggest("the printer shows a paper jam", Set.of()).get("category");
+			assertThat(printer.label()).isEqualTo("Hardware");
+			assertThat(printer.method()).isEqualTo(Suggestion.CLASSIFIER);
+		}
+	}
+
+	@Test
+	void votesForALabelTheClassifierNeverSaw() {
+		TextAnalyzer analyzer = TextAnalyzer.english();
+		Classifiers classifiers = Classifiers.train(
+				DOCUMENTS.stream().map((document) -> analyzer.terms(document.text())).toList(),
+				Map.of("category", DOCUMENTS.stream().map((document) -> CATEGORY.get(document.id())).toList()));
+		List<Document> documents = new ArrayList<>(DOCUMENTS);
+		Map<String, String> category = new HashMap<>(CATEGORY);
+		for (String id : List.of("7", "8")) {
+			documents.add(new Document(id, "scanner skips pages in the feeder " + id));
+			category.put(id, "Scanning");
+		}
+		try (TenantIndex index = TenantIndex.build("acme", documents, null, analyzer)) {
+			Suggestion scanner = new LabelSuggester(index, Map.of("category", category), 15, classifiers, analyzer)
+				.suggest("the scanner feeder skips pages", Set.of())
+				.get("category");
+			assertThat(scanner.label()).isEqualTo("Scanning");
+			assertThat(scanner.method()).isEqualTo(Suggestion.NEIGHBOURS);
+		}
+	}
+
+	@Test
+	void asksOnlyTheClassifierWhenItKnowsEveryLabel() {
+		TextAnalyzer analyzer = TextAnalyzer.english();
+		// the laptop ticket shares no term with another, so it gives the classifier no
+		// features: its label is left out here, as the classifier could not name it
+		Map<String, String> category = new HashMap<>(CATEGORY);
+		category.remove("6");
+		List<Document> labelled = DOCUMENTS.stream().filter((document) -> category.containsKey(document.id())).toList();
+		Classifiers classifiers = Classifiers.train(
+				labelled.stream().map((document) -> analyzer.terms(document.text())).toList(),
+				Map.of("category", labelled.stream().map((document) -> category.get(document.id())).toList()));
+		try (TenantIndex index = TenantIndex.build("acme", DOCUMENTS, null, analyzer)) {
+			Suggestion suggestion = new LabelSuggester(index, Map.of("category", category), 15, classifiers, analyzer)
+				.suggest("vpn password expired", Set.of())
+				.get("category");
+			assertThat(suggestion.label()).isEqualTo("Access");
+			assertThat(suggestion.method()).isEqualTo(Suggestion.CLASSIFIER);
+			assertThat(suggestion.neighbours()).isZero();
 		}
 	}
 

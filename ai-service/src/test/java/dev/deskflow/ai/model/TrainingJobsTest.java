@@ -112,6 +112,39 @@ class TrainingJobsTest extends AiServiceTestBase {
 	}
 
 	@Test
+	void suggestsACategoryImportedAfterTheModelWasTrainedBeforeTheNextTraining() {
+		String tenant = tenant("imported");
+		String admin = token(UUID.randomUUID(), tenant, Role.ADMIN);
+		UUID probe = seedSolvedTickets(tenant, 4);
+		JsonNode job = awaitFinished(admin, startJob(admin));
+		assertThat(job.get("status").asString()).as(job.toString()).isEqualTo("SUCCEEDED");
+		await().atMost(WAIT).until(() -> "tenant-v1".equals(modelOf(admin, probe)));
+
+		// a category the classifier never saw arrives (too few tickets to retrain)
+		for (int i = 0; i < 3; i++) {
+			solvedTicket(tenant, UUID.randomUUID(), "Scanner skips pages " + i,
+					"The document scanner feeder skips pages " + i, "scanner", TicketPriority.NORMAL,
+					"Clean the scanner rollers.");
+		}
+		UUID scanning = UUID.randomUUID();
+		raise(tenant, scanning, UUID.randomUUID(), "Scanner feeder skips pages", "The scanner skips pages", null,
+				TicketPriority.NORMAL);
+		String agent = agent(tenant);
+		await().atMost(WAIT).untilAsserted(() -> {
+			JsonNode answer = recommendations(agent, scanning);
+			assertThat(answer).isNotNull();
+			JsonNode category = answer.get("suggestions").get("category");
+			assertThat(category.get("label").asString()).as(answer.toString()).isEqualTo("scanner");
+			assertThat(category.get("method").asString()).isEqualTo("neighbours");
+		});
+		// the categories the classifier knows are still its to answer
+		JsonNode network = recommendations(agent, probe).get("suggestions").get("category");
+		assertThat(network.get("label").asString()).isEqualTo("network");
+		assertThat(network.get("method").asString()).isEqualTo("classifier");
+		assertThat(list(admin)).hasSize(1);
+	}
+
+	@Test
 	void retrainsByItselfOnceEnoughTicketsWereSolved() {
 		String tenant = tenant("scheduled");
 		String admin = token(UUID.randomUUID(), tenant, Role.ADMIN);

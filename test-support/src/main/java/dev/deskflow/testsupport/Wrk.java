@@ -53,7 +53,8 @@ public final class Wrk {
 	 * @param method the HTTP method
 	 * @param headers the request's headers
 	 * @param body the request's body, or {@code null}
-	 * @param connections connections kept busy (requests in flight)
+	 * @param connections connections kept busy (requests in flight); two threads drive
+	 * them, one when there is one connection
 	 * @param seconds how long
 	 * @return the figures
 	 */
@@ -71,8 +72,8 @@ public final class Wrk {
 		try {
 			Path file = Files.createTempFile("deskflow-wrk-", ".lua");
 			Files.writeString(file, script);
-			String output = Programs.run("wrk", "-t", "2", "-c", Integer.toString(connections), "-d", seconds + "s",
-					"--latency", "-s", file.toString(), url);
+			String output = Programs.run("wrk", "-t", Integer.toString(Math.min(2, connections)), "-c",
+					Integer.toString(connections), "-d", seconds + "s", "--latency", "-s", file.toString(), url);
 			Files.deleteIfExists(file);
 			return new Result(Long.parseLong(find(REQUESTS, output, 1)), Double.parseDouble(find(RATE, output, 1)),
 					millis(output, "50%"), millis(output, "99%"), failed(output));

@@ -24,15 +24,17 @@ import static org.awaitility.Awaitility.await;
  * platform as {@code ./deskflow up} starts it (rate limits raised so they never refuse).
  * Run after a build: {@code ./mvnw -pl system-tests test -Dtest=GatewayReadBenchmark
  * -Dsurefire.failIfNoSpecifiedTests=false} (options: {@code -Dbench.connections=8
- * -Dbench.seconds=20 -Dbench.rounds=2 -Dbench.warmUpSeconds=60}); needs {@code wrk}
+ * -Dbench.seconds=20 -Dbench.rounds=2 -Dbench.warmUpMinutes=10}); needs {@code wrk}
  * (Debian: {@code apt-get install wrk}), a load client in C, so the client takes little
  * of the two cores the services need.
  * <p>
  * It waits until ai-service has taken in the demo data (its CPU idle), warms both paths
- * up, then alternates direct and gateway runs (the machine's speed drifts; alternating
- * keeps the ratio fair) and prints, also to {@code target/benchmark-gateway-reads.txt},
- * per path: requests per second, p50 and p99 at N connections and at one, and the CPU per
- * request of the gateway, ticket-service and PostgreSQL.
+ * up until the CPU per request of the processes on the path stops falling (the JIT has
+ * compiled the path: on two shared cores that takes minutes), then alternates direct and
+ * gateway runs (the machine's speed drifts; alternating keeps the ratio fair) and prints,
+ * also to {@code target/benchmark-gateway-reads.txt}, per path: requests per second, p50
+ * and p99 at N connections and at one, and the CPU per request of the gateway,
+ * ticket-service and PostgreSQL.
  */
 class GatewayReadBenchmark {
 
@@ -42,7 +44,10 @@ class GatewayReadBenchmark {
 
 	private static final int ROUNDS = Integer.getInteger("bench.rounds", 2);
 
-	private static final int WARM_UP_SECONDS = Integer.getInteger("bench.warmUpSeconds", 60);
+	private static final int WARM_UP_MINUTES = Integer.getInteger("bench.warmUpMinutes", 10);
+
+	/** Length of one warm-up window. */
+	private static final int WINDOW_SECONDS = 15;
 
 	private final StringBuilder report = new StringBuilder();
 
@@ -72,7 +77,8 @@ class GatewayReadBenchmark {
 		Map<String, String> urls = new LinkedHashMap<>();
 		urls.put("direct", platform.service("TICKET") + path);
 		urls.put("gateway", platform.gateway() + path);
-		urls.values().forEach((url) -> Wrk.run(url, "GET", headers, null, CONNECTIONS, WARM_UP_SECONDS));
+		warmUp("direct", urls.get("direct"), headers, ticketProcess);
+		warmUp("gateway", urls.get("gateway"), headers, gatewayProcess);
 
 		Map<String, Totals> totals = new LinkedHashMap<>();
 		urls.keySet().forEach((name) -> totals.put(name, new Totals()));
@@ -108,6 +114,39 @@ class GatewayReadBenchmark {
 
 		Files.writeString(Path.of("target", "benchmark-gateway-reads.txt"), this.report);
 		assertThat(direct.failed + gateway.failed + directOne.failed() + gatewayOne.failed()).isZero();
+	}
+
+	/**
+	 * Runs windows of load until two windows in a row do not bring the CPU per request of
+	 * the given processes 5 % below its lowest so far (or the warm-up's time is up).
+	 */
+	private void warmUp(String name, String url, Map<String, String> headers, ProcessHandle... processes) {
+		long until = System.nanoTime() + Duration.ofMinutes(WARM_UP_MINUTES).toNanos();
+		double lowest = Double.MAX_VALUE;
+		int window = 0;
+		int flat = 0;
+		while (System.nanoTime() < until) {
+			long before = cpuNanos(processes);
+			Wrk.Result result = Wrk.run(url, "GET", headers, null, CONNECTIONS, WINDOW_SECONDS);
+			double micros = perRequestMicros(cpuNanos(processes) - before, result);
+			window++;
+			line("warm-up %-8s window %2d: %7.0f req/s, CPU per request %5.0f µs", name, window, result.perSecond(),
+					micros);
+			flat = (micros > lowest * 0.95) ? flat + 1 : 0;
+			lowest = Math.min(lowest, micros);
+			if (flat == 3) {
+				return;
+			}
+		}
+		line("warm-up %-8s still getting cheaper after %d minutes", name, WARM_UP_MINUTES);
+	}
+
+	private static long cpuNanos(ProcessHandle... processes) {
+		long total = 0;
+		for (ProcessHandle process : processes) {
+			total += cpuNanos(process);
+		}
+		return total;
 	}
 
 	/**

@@ -55,11 +55,8 @@ final class ServiceProcess {
 	static ServiceProcess start(String name, Path jar, Map<String, String> environment, Path workingDirectory, Path log,
 			String heap, URI readiness) {
 		String java = ProcessHandle.current().info().command().orElse("java");
-		// the code cache keeps the JVM's default size: capped at 64 MB, JDK 17's sweeper
-		// flushed half the compiled code of a busy gateway every few seconds, and the JIT
-		// spent about a core compiling it again (docs/benchmarks.md, gateway reads)
-		List<String> command = new ArrayList<>(
-				List.of(java, "-Xmx" + heap, "-Xss512k", "-XX:+UseSerialGC", "-XX:MaxMetaspaceSize=192m"));
+		List<String> command = new ArrayList<>(List.of(java, "-Xmx" + heap, "-Xss512k", "-XX:+UseSerialGC",
+				"-XX:MaxMetaspaceSize=192m", "-XX:ReservedCodeCacheSize=64m"));
 		if (Runtime.version().feature() >= 24) {
 			command.add("--enable-native-access=ALL-UNNAMED");
 		}

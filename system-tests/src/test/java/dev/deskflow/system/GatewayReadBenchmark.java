@@ -54,9 +54,7 @@ class GatewayReadBenchmark {
 	@Test
 	void measuresTheGatewayAgainstTheServiceItFronts() throws IOException {
 		assertThat(Wrk.available()).as("wrk on the PATH (apt-get install wrk)").isTrue();
-		LocalPlatform platform = LocalPlatform.get(Map.of("DESKFLOW_RATE_LIMIT_STANDARD_TENANT_CAPACITY", "100000000",
-				"DESKFLOW_RATE_LIMIT_STANDARD_USER_CAPACITY", "100000000", "DESKFLOW_RATE_LIMIT_ANONYMOUS_CAPACITY",
-				"100000000"));
+		LocalPlatform platform = LocalPlatform.withRateLimitsRaised();
 		Api api = new Api(platform.gateway());
 		Api.User customer = api.login(PlatformTest.TENANT, "customer01@demo.deskflow.dev", PlatformTest.PASSWORD);
 		Api.User agent = api.login(PlatformTest.TENANT, "agent1@demo.deskflow.dev", PlatformTest.PASSWORD);

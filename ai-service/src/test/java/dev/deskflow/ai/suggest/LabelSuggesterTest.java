@@ -91,9 +91,7 @@ class LabelSuggesterTest {
 				trained.add(scanner);
 			}
 		}
-		Classifiers classifiers = Classifiers.train(
-				trained.stream().map((document) -> analyzer.terms(document.text())).toList(),
-				Map.of("category", trained.stream().map((document) -> category.get(document.id())).toList()));
+		Classifiers classifiers = categoryClassifier(trained, category, analyzer);
 		assertThat(classifiers.forField("category").examples("Scanning")).isEqualTo(2);
 		try (TenantIndex index = TenantIndex.build("acme", documents, null, analyzer)) {
 			LabelSuggester suggester = new LabelSuggester(index, Map.of("category", category), 15, classifiers,
@@ -113,9 +111,7 @@ class LabelSuggesterTest {
 	@Test
 	void votesForALabelTheClassifierNeverSaw() {
 		TextAnalyzer analyzer = TextAnalyzer.english();
-		Classifiers classifiers = Classifiers.train(
-				DOCUMENTS.stream().map((document) -> analyzer.terms(document.text())).toList(),
-				Map.of("category", DOCUMENTS.stream().map((document) -> CATEGORY.get(document.id())).toList()));
+		Classifiers classifiers = categoryClassifier(DOCUMENTS, CATEGORY, analyzer);
 		List<Document> documents = new ArrayList<>(DOCUMENTS);
 		Map<String, String> category = new HashMap<>(CATEGORY);
 		for (String id : List.of("7", "8")) {
@@ -139,9 +135,7 @@ class LabelSuggesterTest {
 		Map<String, String> category = new HashMap<>(CATEGORY);
 		category.remove("6");
 		List<Document> labelled = DOCUMENTS.stream().filter((document) -> category.containsKey(document.id())).toList();
-		Classifiers classifiers = Classifiers.train(
-				labelled.stream().map((document) -> analyzer.terms(document.text())).toList(),
-				Map.of("category", labelled.stream().map((document) -> category.get(document.id())).toList()));
+		Classifiers classifiers = categoryClassifier(labelled, category, analyzer);
 		try (TenantIndex index = TenantIndex.build("acme", DOCUMENTS, null, analyzer)) {
 			Suggestion suggestion = new LabelSuggester(index, Map.of("category", category), 15, classifiers, analyzer)
 				.suggest("vpn password expired", Set.of())
@@ -150,6 +144,13 @@ class LabelSuggesterTest {
 			assertThat(suggestion.method()).isEqualTo(Suggestion.CLASSIFIER);
 			assertThat(suggestion.neighbours()).isZero();
 		}
+	}
+
+	/** A category classifier trained on the documents, with their categories. */
+	private static Classifiers categoryClassifier(List<Document> documents, Map<String, String> category,
+			TextAnalyzer analyzer) {
+		return Classifiers.train(documents.stream().map((document) -> analyzer.terms(document.text())).toList(),
+				Map.of("category", documents.stream().map((document) -> category.get(document.id())).toList()));
 	}
 
 }

@@ -3,7 +3,6 @@ package dev.deskflow.gateway.security;
 import java.util.List;
 
 import dev.deskflow.gateway.GatewayProperties;
-import dev.deskflow.support.problem.ProblemException;
 import dev.deskflow.support.problem.ProblemWebExceptionHandler;
 import dev.deskflow.support.security.BearerTokenConverter;
 import dev.deskflow.support.security.StatelessSecurity;
@@ -31,7 +30,6 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
-import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.authentication.ServerAuthenticationConverter;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.security.web.server.header.ServerHttpHeadersWriter;
@@ -91,18 +89,6 @@ class SecurityConfiguration {
 					(handling) -> handling.authenticationEntryPoint(entryPoint).accessDeniedHandler(entryPoint))
 			.addFilterAfter(new CallerWebFilter(), SecurityWebFiltersOrder.AUTHENTICATION)
 			.build();
-	}
-
-	/**
-	 * A URL the firewall refuses (an encoded dot, slash, backslash or percent sign, a
-	 * control character in the path) is a 400 problem+json like every other refusal, not
-	 * an empty 400.
-	 */
-	@Bean
-	ServerExchangeRejectedHandler rejectedUrls(ProblemWebExceptionHandler problems) {
-		return (exchange, rejected) -> problems.handle(exchange, ProblemException
-			.invalid("The URL's path holds an encoded dot, slash, backslash or percent sign, or a control character, "
-					+ "which no Deskflow endpoint accepts.", List.of()));
 	}
 
 	@Bean

@@ -1,5 +1,6 @@
 package dev.deskflow.support.security;
 
+import java.net.URI;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -27,6 +28,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -34,6 +36,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -160,6 +163,33 @@ class ResourceServerAutoConfigurationTest {
 		this.web.get().uri("/open").exchange().expectStatus().isOk();
 	}
 
+	@Test
+	void answersAParameterNameTheFirewallRefusesWhenAControllerReadsItWithAProblem(@LocalServerPort int port)
+			throws JOSEException {
+		String token = signedQuietly();
+		this.web.get()
+			.uri(URI.create("http://127.0.0.1:" + port + "/api/me/echo?%0A=1&q=fine"))
+			.headers((headers) -> headers.setBearerAuth(token))
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectHeader()
+			.contentType("application/problem+json")
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo(400)
+			.jsonPath("$.type")
+			.isEqualTo("https://deskflow.dev/problems/validation");
+		this.web.get()
+			.uri(URI.create("http://127.0.0.1:" + port + "/api/me/echo?q=fine"))
+			.headers((headers) -> headers.setBearerAuth(token))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.isEqualTo("fine");
+	}
+
 	private String signedQuietly() throws JOSEException {
 		return signed(KEY, claims((c) -> {
 		}));
@@ -234,6 +264,11 @@ class ResourceServerAutoConfigurationTest {
 		@GetMapping("/api/me")
 		Mono<AuthenticatedUser> me() {
 			return AuthenticatedUser.current();
+		}
+
+		@GetMapping("/api/me/echo")
+		Mono<String> echo(@RequestParam String q) {
+			return Mono.just(q);
 		}
 
 		@GetMapping("/api/staff")

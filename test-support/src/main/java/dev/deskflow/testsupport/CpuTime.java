@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -14,6 +15,9 @@ public final class CpuTime {
 
 	/** Linux's clock ticks per second for {@code /proc/[pid]/stat} (USER_HZ). */
 	private static final long TICKS_PER_SECOND = 100;
+
+	/** One clock tick of {@code /proc/[pid]/stat}, in nanoseconds. */
+	static final long NANOS_PER_TICK = 1_000_000_000L / TICKS_PER_SECOND;
 
 	private CpuTime() {
 	}
@@ -43,33 +47,38 @@ public final class CpuTime {
 		long ticks = 0;
 		try (Stream<Path> entries = Files.list(proc)) {
 			for (Path entry : (Iterable<Path>) entries::iterator) {
-				ticks += ticksOf(entry, command);
+				if (entry.getFileName().toString().chars().allMatch(Character::isDigit)) {
+					ticks += ticksOf(entry, command::equals);
+				}
 			}
 		}
 		catch (IOException ex) {
 			return -1;
 		}
-		return ticks * (1_000_000_000L / TICKS_PER_SECOND);
+		return ticks * NANOS_PER_TICK;
 	}
 
-	private static long ticksOf(Path process, String command) {
-		if (!process.getFileName().toString().chars().allMatch(Character::isDigit)) {
-			return 0;
-		}
+	/**
+	 * @param task a process's or thread's folder in {@code /proc}
+	 * @param name which names count
+	 * @return its user + system clock ticks, or 0 when its name does not count or it
+	 * ended while being read
+	 */
+	static long ticksOf(Path task, Predicate<String> name) {
 		try {
-			String stat = Files.readString(process.resolve("stat"));
+			String stat = Files.readString(task.resolve("stat"));
 			int open = stat.indexOf('(');
 			int close = stat.lastIndexOf(')');
-			if (open < 0 || close < open || !stat.substring(open + 1, close).equals(command)) {
+			if (open < 0 || close < open || !name.test(stat.substring(open + 1, close))) {
 				return 0;
 			}
-			// after the command: state, ppid, ... utime is field 14 and stime 15 of the
+			// after the name: state, ppid, ... utime is field 14 and stime 15 of the
 			// line
 			String[] fields = stat.substring(close + 2).split(" ");
 			return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
 		}
 		catch (IOException | RuntimeException ex) {
-			return 0; // the process exited while being read
+			return 0; // it ended while being read
 		}
 	}
 

@@ -1,28 +1,44 @@
 package dev.deskflow.testsupport;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Where this JVM's CPU went between two readings, by thread group: the thread names with
  * their numbers taken out ({@code reactor-http-epoll-2} counts as
  * {@code reactor-http-epoll}), so a benchmark can say how much of a request's CPU its
  * server threads, its database driver, an in-process Kafka broker or the load client
- * spent. What no Java thread accounts for (garbage collection, the JIT compilers, other
- * VM threads) is reported as one more group.
+ * spent. The VM's own threads are not Java threads; on Linux their CPU is read from
+ * {@code /proc/self/task} and reported as {@link #JIT} (the compiler threads),
+ * {@link #GC} (the collector's threads, and the VM thread, which runs the serial and
+ * parallel collectors' pauses) and {@link #VIRTUAL_MACHINE} (whatever remains).
  */
 public final class ThreadCpu {
 
-	/** The group for the CPU no Java thread accounts for. */
-	public static final String VIRTUAL_MACHINE = "(GC, JIT, VM)";
+	/** The group for the CPU no Java thread, compiler or collector accounts for. */
+	public static final String VIRTUAL_MACHINE = "(other VM)";
+
+	/** The group of the JIT compiler threads. */
+	public static final String JIT = "(JIT)";
+
+	/** The group of the garbage collector's threads and of the VM thread. */
+	public static final String GC = "(GC, VM thread)";
 
 	private static final Pattern NUMBERS = Pattern.compile("[-_#. ]?\\d+");
+
+	private static final Pattern COMPILER = Pattern.compile("C[12] CompilerThre.*");
+
+	private static final Pattern COLLECTOR = Pattern.compile("(GC Thread|G1 |VM Thread|ZWorker|ZDriver|Shenandoah).*");
 
 	private final Map<Long, Long> nanosByThread;
 
@@ -30,10 +46,17 @@ public final class ThreadCpu {
 
 	private final long processNanos;
 
-	private ThreadCpu(Map<Long, Long> nanosByThread, Map<Long, String> names, long processNanos) {
+	private final long jitNanos;
+
+	private final long gcNanos;
+
+	private ThreadCpu(Map<Long, Long> nanosByThread, Map<Long, String> names, long processNanos, long jitNanos,
+			long gcNanos) {
 		this.nanosByThread = nanosByThread;
 		this.names = names;
 		this.processNanos = processNanos;
+		this.jitNanos = jitNanos;
+		this.gcNanos = gcNanos;
 	}
 
 	/**
@@ -53,13 +76,35 @@ public final class ThreadCpu {
 				names.put(info.getThreadId(), info.getThreadName());
 			}
 		}
-		return new ThreadCpu(nanos, names, CpuTime.thisJvmNanos());
+		return new ThreadCpu(nanos, names, CpuTime.thisJvmNanos(), nativeThreadsNanos(COMPILER),
+				nativeThreadsNanos(COLLECTOR));
+	}
+
+	/**
+	 * @return the CPU time of this process's threads whose name matches, from
+	 * {@code /proc/self/task} (0 where there is none)
+	 */
+	private static long nativeThreadsNanos(Pattern name) {
+		Path tasks = Path.of("/proc/self/task");
+		if (!Files.isDirectory(tasks)) {
+			return 0;
+		}
+		long ticks = 0;
+		try (Stream<Path> threads = Files.list(tasks)) {
+			for (Path thread : (Iterable<Path>) threads::iterator) {
+				ticks += CpuTime.ticksOf(thread, name.asMatchPredicate());
+			}
+		}
+		catch (IOException ex) {
+			return 0;
+		}
+		return ticks * CpuTime.NANOS_PER_TICK;
 	}
 
 	/**
 	 * @param earlier a reading taken before this one
 	 * @return nanoseconds per thread group since {@code earlier}, the largest first; a
-	 * thread that ended in between is not counted, its CPU goes to
+	 * Java thread that ended in between is not counted, its CPU goes to
 	 * {@link #VIRTUAL_MACHINE}
 	 */
 	public Map<String, Long> since(ThreadCpu earlier) {
@@ -70,7 +115,12 @@ public final class ThreadCpu {
 			accounted += spent;
 			groups.merge(group(this.names.get(thread.getKey())), spent, Long::sum);
 		}
-		groups.merge(VIRTUAL_MACHINE, Math.max(0, (this.processNanos - earlier.processNanos) - accounted), Long::sum);
+		long jit = this.jitNanos - earlier.jitNanos;
+		long gc = this.gcNanos - earlier.gcNanos;
+		groups.merge(JIT, jit, Long::sum);
+		groups.merge(GC, gc, Long::sum);
+		groups.merge(VIRTUAL_MACHINE, Math.max(0, (this.processNanos - earlier.processNanos) - accounted - jit - gc),
+				Long::sum);
 		return groups.entrySet()
 			.stream()
 			.filter((entry) -> entry.getValue() > 0)

@@ -177,15 +177,14 @@ class TicketWriteBenchmark {
 			line("wrk: not run (-DwrkSeconds=0, or no wrk on the PATH: apt-get install wrk)");
 			return null;
 		}
+		Map<String, String> headers = Map.of("Authorization", "Bearer " + desk.customer, "Content-Type",
+				"application/json");
+		warmUpForWrk(headers);
 		RelayBatches batches = new RelayBatches(this.meters);
 		long jvmCpu = CpuTime.thisJvmNanos();
 		long postgresCpu = CpuTime.processesNanos("postgres");
 		ThreadCpu threads = ThreadCpu.now();
-		Wrk.Result result = Wrk.run("http://127.0.0.1:" + this.port + "/api/tickets", "POST",
-				Map.of("Authorization", "Bearer " + desk.customer, "Content-Type", "application/json"),
-				"{\"subject\":\"Bench ticket\",\"description\":\"The laptop shows a black screen after the latest "
-						+ "update; restarting did not help.\"}",
-				CONCURRENCY, seconds);
+		Wrk.Result result = wrk(headers, seconds);
 		line("wrk POST /api/tickets, %d s, %d connections: %d tickets, %.0f tickets/s, p50 %.1f ms, p99 %.1f ms, "
 				+ "failed %d", seconds, CONCURRENCY, result.requests(), result.perSecond(), result.p50Millis(),
 				result.p99Millis(), result.failed());
@@ -197,6 +196,37 @@ class TicketWriteBenchmark {
 		line("Outbox relay under wrk: %s", batches.since());
 		assertThat(result.failed()).isZero();
 		return result;
+	}
+
+	private Wrk.Result wrk(Map<String, String> headers, int seconds) {
+		return Wrk.run("http://127.0.0.1:" + this.port + "/api/tickets", "POST", headers,
+				"{\"subject\":\"Bench ticket\",\"description\":\"The laptop shows a black screen after the latest "
+						+ "update; restarting did not help.\"}",
+				CONCURRENCY, seconds);
+	}
+
+	/**
+	 * The JVM client's warm-up leaves the JIT compiling again once wrk's requests arrive
+	 * (the client's code stops, the server's profiles change): 15-s windows of wrk until
+	 * the JIT compilers spend under 5 % of this JVM's CPU in one, at most
+	 * {@code -DwrkWarmUpMinutes=} (default 3).
+	 */
+	private void warmUpForWrk(Map<String, String> headers) {
+		long until = System.nanoTime() + Duration.ofMinutes(Integer.getInteger("wrkWarmUpMinutes", 3)).toNanos();
+		int window = 0;
+		while (System.nanoTime() < until) {
+			long jvmCpu = CpuTime.thisJvmNanos();
+			ThreadCpu threads = ThreadCpu.now();
+			Wrk.Result result = wrk(headers, 15);
+			long jit = ThreadCpu.now().since(threads).getOrDefault(ThreadCpu.JIT, 0L);
+			double share = (double) jit / (CpuTime.thisJvmNanos() - jvmCpu);
+			line("wrk warm-up window %d: %.0f tickets/s, JIT compilers %.0f %% of this JVM's CPU", ++window,
+					result.perSecond(), 100 * share);
+			if (share < 0.05) {
+				return;
+			}
+		}
+		line("wrk warm-up: the JIT was still compiling after %d windows", window);
 	}
 
 	/**

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -55,9 +56,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <li>ticket creation through HTTP (JWT, validation, ticket + history + outbox in one
  * tenant-bound transaction): throughput and p50/p99 latency;</li>
  * <li>the same requests from {@code wrk} (a load generator in C, when it is on the PATH),
- * whose load does not share the service's JVM;</li>
- * <li>the same transaction run by pgbench against the same PostgreSQL, and the
- * ratios;</li>
+ * whose load does not share the service's JVM, after a warm-up under wrk until the JIT
+ * has settled; the CPU per ticket by thread group ({@code ThreadCpu});</li>
+ * <li>the same transaction run by pgbench against the same PostgreSQL, before and after
+ * the service's load, and the ratios to the higher of the two rates;</li>
  * <li>HTTP 201 → event read from Kafka (commit to Kafka plus a consumer's poll):
  * p50/p99;</li>
  * <li>p50/p99 of page 1 and page 1,000 of a 100,000-ticket tenant (keyset
@@ -147,16 +149,9 @@ class TicketWriteBenchmark {
 
 		// the consumer has stopped: under wrk this JVM runs the service and the broker
 		// only
-		Wrk.Result external = wrk(desk);
-
-		double pgbenchRate = Pgbench.run(SharedServers.postgres().port(), "deskflow_ticket_bench",
-				Pgbench.ticketWriteScript(desk.tenantId, desk.customerId, desk.slug), CONCURRENCY, 15);
-		line("pgbench, same transaction (tenant role + user check + ticket + history + outbox), %d clients: %.0f tx/s",
-				CONCURRENCY, pgbenchRate);
-		line("service / pgbench: %.0f %% (load from this JVM)", 100 * serviceRate / pgbenchRate);
-		if (external != null) {
-			line("service / pgbench: %.0f %% (load from wrk)", 100 * external.perSecond() / pgbenchRate);
-		}
+		double pgbenchRate = wrkAgainstPgbench(desk);
+		line("service / pgbench: %.0f %% (load from this JVM, against pgbench's mean rate)",
+				100 * serviceRate / pgbenchRate);
 
 		pages(desk);
 		Path out = Path.of("target", "benchmark-ticket-write.txt");
@@ -166,36 +161,78 @@ class TicketWriteBenchmark {
 	}
 
 	/**
-	 * The same requests from {@code wrk}, a load generator in C, for
-	 * {@code -DwrkSeconds=} (default 30; 0 or no {@code wrk} on the PATH: none): the
-	 * throughput of the service when the load client does not share its JVM, as pgbench's
-	 * does not.
+	 * The same requests from {@code wrk}, a load generator in C: the throughput of the
+	 * service when the load client does not share its JVM, as pgbench's does not. After a
+	 * warm-up under wrk, {@code -DwrkRounds=} (default 3) rounds of {@code -DwrkSeconds=}
+	 * (default 20) of wrk, each followed by 15 s of pgbench and a wait until the relay
+	 * has published pgbench's outbox rows, so that both rates are measured at the same
+	 * speed of this machine, whose speed drifts by tens of percent over minutes. Without
+	 * {@code wrk} (or with {@code -DwrkSeconds=0}) pgbench runs once.
+	 * @return pgbench's mean rate
 	 */
-	private Wrk.Result wrk(DeskFixture desk) {
-		int seconds = Integer.getInteger("wrkSeconds", 30);
+	private double wrkAgainstPgbench(DeskFixture desk) throws Exception {
+		int seconds = Integer.getInteger("wrkSeconds", 20);
+		int rounds = Integer.getInteger("wrkRounds", 3);
 		if (seconds == 0 || !Wrk.available()) {
 			line("wrk: not run (-DwrkSeconds=0, or no wrk on the PATH: apt-get install wrk)");
-			return null;
+			double rate = pgbench(desk);
+			line("pgbench, same transaction (tenant role + user check + ticket + history + outbox), %d clients: "
+					+ "%.0f tx/s", CONCURRENCY, rate);
+			return rate;
 		}
 		Map<String, String> headers = Map.of("Authorization", "Bearer " + desk.customer, "Content-Type",
 				"application/json");
 		warmUpForWrk(headers);
 		RelayBatches batches = new RelayBatches(this.meters);
-		long jvmCpu = CpuTime.thisJvmNanos();
-		long postgresCpu = CpuTime.processesNanos("postgres");
-		ThreadCpu threads = ThreadCpu.now();
-		Wrk.Result result = wrk(headers, seconds);
-		line("wrk POST /api/tickets, %d s, %d connections: %d tickets, %.0f tickets/s, p50 %.1f ms, p99 %.1f ms, "
-				+ "failed %d", seconds, CONCURRENCY, result.requests(), result.perSecond(), result.p50Millis(),
-				result.p99Millis(), result.failed());
+		Map<String, Long> threadNanos = new HashMap<>();
+		long tickets = 0;
+		long jvmNanos = 0;
+		long postgresNanos = 0;
+		double wrkRates = 0;
+		double pgbenchRates = 0;
+		for (int round = 1; round <= rounds; round++) {
+			long jvmCpu = CpuTime.thisJvmNanos();
+			long postgresCpu = CpuTime.processesNanos("postgres");
+			ThreadCpu threads = ThreadCpu.now();
+			Wrk.Result result = wrk(headers, seconds);
+			ThreadCpu.now().since(threads).forEach((group, nanos) -> threadNanos.merge(group, nanos, Long::sum));
+			jvmNanos += CpuTime.thisJvmNanos() - jvmCpu;
+			postgresNanos += CpuTime.processesNanos("postgres") - postgresCpu;
+			tickets += result.requests();
+			assertThat(result.failed()).isZero();
+			double pgbench = pgbench(desk);
+			line("round %d: wrk POST /api/tickets, %d s, %d connections: %.0f tickets/s, p50 %.1f ms, p99 %.1f ms, "
+					+ "failed %d; then pgbench, same transaction, %d clients: %.0f tx/s; service / pgbench %.0f %%",
+					round, seconds, CONCURRENCY, result.perSecond(), result.p50Millis(), result.p99Millis(),
+					result.failed(), CONCURRENCY, pgbench, 100 * result.perSecond() / pgbench);
+			wrkRates += result.perSecond();
+			pgbenchRates += pgbench;
+			awaitRelayDrained();
+		}
+		line("wrk, %d rounds: %.0f tickets/s on average; pgbench (tenant role + user check + ticket + history + "
+				+ "outbox): %.0f tx/s on average; service / pgbench: %.0f %% (load from wrk)", rounds,
+				wrkRates / rounds, pgbenchRates / rounds, 100 * wrkRates / pgbenchRates);
 		line("CPU per ticket under wrk: this JVM (service, Kafka broker) %.0f us, PostgreSQL %.0f us",
-				(CpuTime.thisJvmNanos() - jvmCpu) / 1000.0 / result.requests(),
-				(CpuTime.processesNanos("postgres") - postgresCpu) / 1000.0 / result.requests());
-		line("CPU per ticket under wrk by thread group of this JVM: %s",
-				perTicket(ThreadCpu.now().since(threads), result.requests()));
-		line("Outbox relay under wrk: %s", batches.since());
-		assertThat(result.failed()).isZero();
-		return result;
+				jvmNanos / 1000.0 / tickets, postgresNanos / 1000.0 / tickets);
+		line("CPU per ticket under wrk by thread group of this JVM: %s", perTicket(threadNanos, tickets));
+		line("Outbox relay (wrk and pgbench rounds): %s", batches.since());
+		return pgbenchRates / rounds;
+	}
+
+	/** pgbench's outbox rows are published before the next round of wrk begins. */
+	private void awaitRelayDrained() {
+		org.awaitility.Awaitility.await()
+			.atMost(Duration.ofMinutes(5))
+			.pollInterval(Duration.ofMillis(500))
+			.until(() -> this.database.sql("select count(*) as unsent from outbox_events where sent_at is null")
+				.map((row) -> row.get("unsent", Long.class))
+				.one()
+				.block() == 0L);
+	}
+
+	private static double pgbench(DeskFixture desk) throws Exception {
+		return Pgbench.run(SharedServers.postgres().port(), "deskflow_ticket_bench",
+				Pgbench.ticketWriteScript(desk.tenantId, desk.customerId, desk.slug), CONCURRENCY, 15);
 	}
 
 	private Wrk.Result wrk(Map<String, String> headers, int seconds) {
@@ -236,7 +273,11 @@ class TicketWriteBenchmark {
 		StringBuilder text = new StringBuilder();
 		long rest = 0;
 		int shown = 0;
-		for (Map.Entry<String, Long> group : groups.entrySet()) {
+		List<Map.Entry<String, Long>> largestFirst = groups.entrySet()
+			.stream()
+			.sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+			.toList();
+		for (Map.Entry<String, Long> group : largestFirst) {
 			if (shown++ < 10) {
 				text.append(String.format("%s %.0f us, ", group.getKey(), group.getValue() / 1000.0 / tickets));
 			}

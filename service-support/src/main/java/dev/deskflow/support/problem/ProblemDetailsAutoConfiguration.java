@@ -23,9 +23,7 @@ import org.springframework.security.web.server.firewall.ServerExchangeRejectedHa
 @ConditionalOnWebApplication(type = Type.REACTIVE)
 public class ProblemDetailsAutoConfiguration {
 
-	/**
-	 * What a firewall refusal tells the client; the firewall's own text is for the log.
-	 */
+	/** What a firewall refusal tells the client, whichever rule refused the request. */
 	static final String REJECTED = "The request holds an encoded dot, slash, backslash or percent sign, or a control "
 			+ "character, in its path, or a control character in a parameter or header name, which no Deskflow "
 			+ "endpoint accepts.";

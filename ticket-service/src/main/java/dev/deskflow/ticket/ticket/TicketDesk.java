@@ -38,6 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * The ticket use cases: raise, read, list, change (with {@code If-Match}), reply, and the
@@ -62,14 +63,19 @@ class TicketDesk {
 
 	private final IdempotencyKeys idempotency;
 
-	private final ObjectProvider<TicketAutomation> automations;
+	/**
+	 * The automations in order, looked up once: they depend on this desk, so they are
+	 * found after it is built, and a lookup per write would cost the bean factory's
+	 * search every time.
+	 */
+	private final SingletonSupplier<List<TicketAutomation>> automations;
 
 	private final TimeBasedEpochGenerator ids = Generators.timeBasedEpochGenerator();
 
 	TicketDesk(TicketRepository tickets, TenantTransactions transactions, OutboxWriter outbox, JsonMapper json,
 			IdempotencyKeys idempotency, ObjectProvider<TicketAutomation> automations) {
 		this.idempotency = idempotency;
-		this.automations = automations;
+		this.automations = SingletonSupplier.of(() -> automations.orderedStream().toList());
 		this.tickets = tickets;
 		this.transactions = transactions;
 		this.outbox = outbox;
@@ -182,7 +188,7 @@ class TicketDesk {
 	 * @return whether any automation may have changed the ticket, once all have run
 	 */
 	Mono<Boolean> automate(TicketWrite write) {
-		return Flux.fromStream(this.automations::orderedStream)
+		return Flux.fromIterable(this.automations.obtain())
 			.concatMap((automation) -> automation.afterWrite(write))
 			.reduce(false, Boolean::logicalOr);
 	}

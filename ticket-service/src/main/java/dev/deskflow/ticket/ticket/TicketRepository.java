@@ -2,6 +2,7 @@ package dev.deskflow.ticket.ticket;
 
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -17,6 +18,7 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
+import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -42,6 +44,13 @@ class TicketRepository {
 	private static final String HISTORY_VALUES = ":historyId, :historyTenantId, :historyTicketId, :historyActorId, "
 			+ ":historyAction, cast(:historyChanges as jsonb), :historyInternal, :historyCreatedAt";
 
+	private static final OutboxWriter.Writes INSERT_TICKET = new OutboxWriter.Writes("new_ticket as (insert into "
+			+ "tickets (" + COLUMNS + ") select :id, :tenantId, :subject, :description, :status, :priority, :category, "
+			+ ":tags, :requesterId, :assigneeId, :groupId, :channel, :createdAt, :updatedAt, :firstRespondedAt, "
+			+ ":solvedAt, :version where exists (select 1 from users where tenant_id = :tenantId and id = :requesterId "
+			+ "and active) returning id), new_history as (insert into ticket_history (" + HISTORY_COLUMNS + ") select "
+			+ HISTORY_VALUES + " from new_ticket)", "new_ticket");
+
 	/**
 	 * A new ticket, written only when its requester is an active user of the tenant, and
 	 * the history entry of its creation, as the part of one statement that comes before
@@ -52,12 +61,9 @@ class TicketRepository {
 	 * requester is not an active user
 	 */
 	Prelude inserting(Ticket ticket, HistoryEntry created) {
-		return new Prelude("new_ticket as (insert into tickets (" + COLUMNS + ") select :id, :tenantId, :subject, "
-				+ ":description, :status, :priority, :category, :tags, :requesterId, :assigneeId, :groupId, :channel, "
-				+ ":createdAt, :updatedAt, :firstRespondedAt, :solvedAt, :version where exists (select 1 from users "
-				+ "where tenant_id = :tenantId and id = :requesterId and active) returning id), "
-				+ "new_history as (insert into ticket_history (" + HISTORY_COLUMNS + ") select " + HISTORY_VALUES
-				+ " from new_ticket)", (spec) -> bindHistory(bindTicket(spec, ticket), created), "new_ticket");
+		Map<String, Object> values = ticketValues(ticket);
+		values.putAll(historyValues(created));
+		return new Prelude(INSERT_TICKET, values);
 	}
 
 	/**
@@ -155,14 +161,20 @@ class TicketRepository {
 	}
 
 	private static GenericExecuteSpec bindHistory(GenericExecuteSpec spec, HistoryEntry entry) {
-		return spec.bind("historyId", entry.id())
-			.bind("historyTenantId", entry.tenantId())
-			.bind("historyTicketId", entry.ticketId())
-			.bind("historyActorId", entry.actorId())
-			.bind("historyAction", entry.action())
-			.bind("historyChanges", entry.changesJson())
-			.bind("historyInternal", entry.internal())
-			.bind("historyCreatedAt", entry.createdAt());
+		return spec.bindValues(historyValues(entry));
+	}
+
+	private static Map<String, Object> historyValues(HistoryEntry entry) {
+		Map<String, Object> values = new HashMap<>();
+		values.put("historyId", entry.id());
+		values.put("historyTenantId", entry.tenantId());
+		values.put("historyTicketId", entry.ticketId());
+		values.put("historyActorId", entry.actorId());
+		values.put("historyAction", entry.action());
+		values.put("historyChanges", entry.changesJson());
+		values.put("historyInternal", entry.internal());
+		values.put("historyCreatedAt", entry.createdAt());
+		return values;
 	}
 
 	Flux<HistoryEntry> history(UUID tenantId, UUID ticketId, boolean includeInternal, Keyset after, int fetch) {
@@ -209,27 +221,33 @@ class TicketRepository {
 	}
 
 	private static GenericExecuteSpec bindTicket(GenericExecuteSpec spec, Ticket ticket) {
-		spec = spec.bind("id", ticket.id())
-			.bind("tenantId", ticket.tenantId())
-			.bind("subject", ticket.subject())
-			.bind("description", ticket.description())
-			.bind("status", ticket.status().name())
-			.bind("priority", ticket.priority().name())
-			.bind("tags", ticket.tags().toArray(String[]::new))
-			.bind("requesterId", ticket.requesterId())
-			.bind("channel", ticket.channel().name())
-			.bind("createdAt", ticket.createdAt())
-			.bind("updatedAt", ticket.updatedAt())
-			.bind("version", ticket.version());
-		spec = nullable(spec, "category", ticket.category(), String.class);
-		spec = nullable(spec, "assigneeId", ticket.assigneeId(), UUID.class);
-		spec = nullable(spec, "groupId", ticket.groupId(), UUID.class);
-		spec = nullable(spec, "firstRespondedAt", ticket.firstRespondedAt(), Instant.class);
-		return nullable(spec, "solvedAt", ticket.solvedAt(), Instant.class);
+		return spec.bindValues(ticketValues(ticket));
 	}
 
-	private static <T> GenericExecuteSpec nullable(GenericExecuteSpec spec, String name, T value, Class<T> type) {
-		return (value != null) ? spec.bind(name, value) : spec.bindNull(name, type);
+	/**
+	 * A ticket's columns as parameter values, to bind at once: each
+	 * {@code bind(name, value)} copies the bindings so far.
+	 */
+	private static Map<String, Object> ticketValues(Ticket ticket) {
+		Map<String, Object> values = new HashMap<>();
+		values.put("id", ticket.id());
+		values.put("tenantId", ticket.tenantId());
+		values.put("subject", ticket.subject());
+		values.put("description", ticket.description());
+		values.put("status", ticket.status().name());
+		values.put("priority", ticket.priority().name());
+		values.put("tags", ticket.tags().toArray(String[]::new));
+		values.put("requesterId", ticket.requesterId());
+		values.put("channel", ticket.channel().name());
+		values.put("createdAt", ticket.createdAt());
+		values.put("updatedAt", ticket.updatedAt());
+		values.put("version", ticket.version());
+		values.put("category", Parameter.fromOrEmpty(ticket.category(), String.class));
+		values.put("assigneeId", Parameter.fromOrEmpty(ticket.assigneeId(), UUID.class));
+		values.put("groupId", Parameter.fromOrEmpty(ticket.groupId(), UUID.class));
+		values.put("firstRespondedAt", Parameter.fromOrEmpty(ticket.firstRespondedAt(), Instant.class));
+		values.put("solvedAt", Parameter.fromOrEmpty(ticket.solvedAt(), Instant.class));
+		return values;
 	}
 
 	private static Ticket ticket(Readable row) {

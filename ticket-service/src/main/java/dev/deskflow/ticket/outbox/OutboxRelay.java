@@ -306,7 +306,9 @@ class OutboxRelay implements SmartLifecycle, DisposableBean {
 			return Mono.empty();
 		}
 		Long[] seqs = rows.stream().map(Pending::seq).toArray(Long[]::new);
-		return this.database.sql("update outbox_events set sent_at = now() where seq = any(:seqs)")
+		// the moment Kafka had them: now() would be the start of this transaction, which
+		// locked the rows before they were sent
+		return this.database.sql("update outbox_events set sent_at = clock_timestamp() where seq = any(:seqs)")
 			.bind("seqs", seqs)
 			.fetch()
 			.rowsUpdated()

@@ -1,6 +1,7 @@
 package dev.deskflow.ticket.ticket;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -49,8 +50,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The figures of the ticket-service issue, measured in one run against real PostgreSQL,
  * Kafka and Redis (not part of {@code ./mvnw verify}: Surefire runs {@code *Test}
  * classes). Run: {@code ./mvnw -pl ticket-service test -Dtest=TicketWriteBenchmark
- * -Dsurefire.failIfNoSpecifiedTests=false}. Needs {@code pgbench} on the PATH (Debian:
- * {@code apt-get install postgresql-client}). Prints, and writes to
+ * -Dsurefire.failIfNoSpecifiedTests=false -Dwarmup=20000 -Drequests=8000
+ * '-Dsurefire.jvm.args=-Xmx1g -XX:+UseSerialGC'}: the full JIT (the tests' default JVM
+ * stops at C1) and the collector the launcher gives each service. Needs {@code pgbench}
+ * on the PATH (Debian: {@code apt-get install postgresql-client}). Prints, and writes to
  * {@code target/benchmark-ticket-write.txt}:
  * <ul>
  * <li>ticket creation through HTTP (JWT, validation, ticket + history + outbox in one
@@ -58,8 +61,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <li>the same requests from {@code wrk} (a load generator in C, when it is on the PATH),
  * whose load does not share the service's JVM, after a warm-up under wrk until the JIT
  * has settled; the CPU per ticket by thread group ({@code ThreadCpu});</li>
- * <li>the same transaction run by pgbench against the same PostgreSQL, before and after
- * the service's load, and the ratios to the higher of the two rates;</li>
+ * <li>the same transaction run by pgbench against the same PostgreSQL, in rounds that
+ * alternate with wrk's ({@code -DwrkRounds}, {@code -DwrkSeconds}), and the ratio of the
+ * two mean rates;</li>
  * <li>HTTP 201 → event read from Kafka (commit to Kafka plus a consumer's poll):
  * p50/p99;</li>
  * <li>p50/p99 of page 1 and page 1,000 of a 100,000-ticket tenant (keyset
@@ -106,8 +110,9 @@ class TicketWriteBenchmark {
 			.baseUrl("http://127.0.0.1:" + this.port)
 			.defaultHeaders((h) -> h.setBearerAuth(desk.customer))
 			.build();
-		line("Deskflow ticket-service benchmark, %s, %d cores, JDK %s", Instant.now(),
-				Runtime.getRuntime().availableProcessors(), Runtime.version());
+		line("Deskflow ticket-service benchmark, %s, %d cores, JDK %s, JVM options %s", Instant.now(),
+				Runtime.getRuntime().availableProcessors(), Runtime.version(),
+				ManagementFactory.getRuntimeMXBean().getInputArguments());
 
 		Map<String, Long> answeredAt = new ConcurrentHashMap<>();
 		Map<String, Long> receivedAt = new ConcurrentHashMap<>();
@@ -190,7 +195,9 @@ class TicketWriteBenchmark {
 		long postgresNanos = 0;
 		double wrkRates = 0;
 		double pgbenchRates = 0;
+		Histogram toKafka = new Histogram(3);
 		for (int round = 1; round <= rounds; round++) {
+			long lastSeqBefore = lastOutboxSeq();
 			long jvmCpu = CpuTime.thisJvmNanos();
 			long postgresCpu = CpuTime.processesNanos("postgres");
 			ThreadCpu threads = ThreadCpu.now();
@@ -198,6 +205,7 @@ class TicketWriteBenchmark {
 			ThreadCpu.now().since(threads).forEach((group, nanos) -> threadNanos.merge(group, nanos, Long::sum));
 			jvmNanos += CpuTime.thisJvmNanos() - jvmCpu;
 			postgresNanos += CpuTime.processesNanos("postgres") - postgresCpu;
+			long lastSeqAfter = lastOutboxSeq();
 			tickets += result.requests();
 			assertThat(result.failed()).isZero();
 			double pgbench = pgbench(desk);
@@ -208,6 +216,7 @@ class TicketWriteBenchmark {
 			wrkRates += result.perSecond();
 			pgbenchRates += pgbench;
 			awaitRelayDrained();
+			recordOutboxLatency(lastSeqBefore, lastSeqAfter, toKafka);
 		}
 		line("wrk, %d rounds: %.0f tickets/s on average; pgbench (tenant role + user check + ticket + history + "
 				+ "outbox): %.0f tx/s on average; service / pgbench: %.0f %% (load from wrk)", rounds,
@@ -216,7 +225,34 @@ class TicketWriteBenchmark {
 				jvmNanos / 1000.0 / tickets, postgresNanos / 1000.0 / tickets);
 		line("CPU per ticket under wrk by thread group of this JVM: %s", perTicket(threadNanos, tickets));
 		line("Outbox relay (wrk and pgbench rounds): %s", batches.since());
+		line("Transaction start -> row marked sent after Kafka's acknowledgement (an upper bound of commit -> "
+				+ "Kafka), wrk rounds, %d events: p50 %.1f ms, p99 %.1f ms", toKafka.getTotalCount(),
+				toKafka.getValueAtPercentile(50) / 1000.0, toKafka.getValueAtPercentile(99) / 1000.0);
 		return pgbenchRates / rounds;
+	}
+
+	private long lastOutboxSeq() {
+		return this.database.sql("select coalesce(max(seq), 0) as seq from outbox_events")
+			.map((row) -> row.get("seq", Long.class))
+			.one()
+			.block();
+	}
+
+	/**
+	 * The outbox rows wrk's requests wrote, from their transaction's start
+	 * ({@code created_at}) to the relay's marking them sent once Kafka acknowledged them
+	 * ({@code sent_at}): both PostgreSQL's clock, and longer than commit to Kafka.
+	 */
+	private void recordOutboxLatency(long afterSeq, long untilSeq, Histogram micros) {
+		this.database
+			.sql("select cast(extract(epoch from sent_at - created_at) * 1000000 as bigint) as micros "
+					+ "from outbox_events where seq > :after and seq <= :until")
+			.bind("after", afterSeq)
+			.bind("until", untilSeq)
+			.map((row) -> row.get("micros", Long.class))
+			.all()
+			.doOnNext((value) -> micros.recordValue(Math.max(0, value)))
+			.blockLast();
 	}
 
 	/** pgbench's outbox rows are published before the next round of wrk begins. */

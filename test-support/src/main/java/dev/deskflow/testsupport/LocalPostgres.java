@@ -46,7 +46,12 @@ public final class LocalPostgres implements AutoCloseable {
 				.setServerConfig("fsync", dataDirectory != null ? "on" : "off")
 				.setServerConfig("full_page_writes", dataDirectory != null ? "on" : "off")
 				.setServerConfig("synchronous_commit", dataDirectory != null ? "on" : "off");
-			if (dataDirectory != null) {
+			if (dataDirectory == null) {
+				// a throw-away cluster serves tests and benchmarks: they may ask when a
+				// row's transaction committed (pg_xact_commit_timestamp)
+				builder.setServerConfig("track_commit_timestamp", "on");
+			}
+			else {
 				builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
 			}
 			return new LocalPostgres(builder.start());

@@ -60,6 +60,25 @@ public final class Wrk {
 	 */
 	public static Result run(String url, String method, Map<String, String> headers, String body, int connections,
 			int seconds) {
+		return run(url, method, headers, body, connections, seconds, 0);
+	}
+
+	/**
+	 * Sends the same request over and over, each connection pausing between its requests:
+	 * about {@code connections * 1000 / (pauseMillis + latency)} requests a second, a
+	 * load below the server's limit.
+	 * @param url the URL
+	 * @param method the HTTP method
+	 * @param headers the request's headers
+	 * @param body the request's body, or {@code null}
+	 * @param connections connections; two threads drive them, one when there is one
+	 * @param seconds how long
+	 * @param pauseMillis each connection's pause before its next request ({@code 0}:
+	 * none)
+	 * @return the figures; the latencies do not include the pauses
+	 */
+	public static Result run(String url, String method, Map<String, String> headers, String body, int connections,
+			int seconds, int pauseMillis) {
 		StringBuilder script = new StringBuilder("wrk.method = ").append(lua(method)).append('\n');
 		if (body != null) {
 			script.append("wrk.body = ").append(lua(body)).append('\n');
@@ -69,6 +88,9 @@ public final class Wrk {
 			.append("] = ")
 			.append(lua(value))
 			.append('\n'));
+		if (pauseMillis > 0) {
+			script.append("function delay()\n  return ").append(pauseMillis).append("\nend\n");
+		}
 		try {
 			Path file = Files.createTempFile("deskflow-wrk-", ".lua");
 			Files.writeString(file, script);

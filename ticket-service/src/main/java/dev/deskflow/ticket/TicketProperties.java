@@ -64,9 +64,12 @@ public record TicketProperties(@NotBlank @Pattern(regexp = "[a-z0-9:-]+:") Strin
 	 * a batch, so that commits close together are published as one batch (fewer round
 	 * trips and Kafka requests per event under load, at most this much later each); zero
 	 * drains at once
+	 * @param maxDrain how long one drain goes on publishing what commits while it runs,
+	 * in one transaction, before it commits its marks and a new drain starts (the longest
+	 * the relay lock is held, and the most a crash re-publishes)
 	 */
 	public record Outbox(@NotNull Duration pollInterval, @Positive int batchSize, @NotNull Duration maxBackoff,
-			@NotNull Duration retention, @NotNull Duration batchWindow) {
+			@NotNull Duration retention, @NotNull Duration batchWindow, @NotNull Duration maxDrain) {
 	}
 
 	/**

@@ -2,11 +2,13 @@ package dev.deskflow.ticket.outbox;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -49,16 +51,19 @@ import dev.deskflow.ticket.TicketProperties;
 
 /**
  * Publishes outbox rows to Kafka, oldest first, and marks them sent in the same database
- * transaction that locked them. A crash between publishing and marking re-publishes the
- * batch: delivery is at least once, and consumers de-duplicate on the event id.
+ * transaction that locked them. A crash between publishing and marking re-publishes what
+ * the drain sent: delivery is at least once, and consumers de-duplicate on the event id.
  * <p>
  * It drains when PostgreSQL notifies a commit ({@code LISTEN deskflow_outbox}), on a slow
- * poll as a safety net, and again right after a full batch. Before it drains it waits a
- * short batch window, so that under load one drain publishes what many commits wrote.
- * Drains never overlap in one instance; across replicas a transaction-scoped advisory
- * lock lets one drain at a time, which keeps per-ticket order (rows are also locked
- * {@code FOR UPDATE SKIP LOCKED}). While the broker is down, drains fail, the rows stay
- * unsent, and the relay backs off.
+ * poll as a safety net, and again after a drain that ran its full {@code max-drain}. A
+ * drain is one transaction: it locks a batch, hands it to the producer, waits a short
+ * batch window and locks what committed meanwhile, without waiting for the broker's
+ * acknowledgements of the batches before; each statement also marks what was acknowledged
+ * since the last one. So under load commit → Kafka is a batch window and a round trip,
+ * not a whole drain. Drains never overlap in one instance; across replicas a
+ * transaction-scoped advisory lock lets one drain at a time, which keeps per-ticket order
+ * (rows are also locked {@code FOR UPDATE SKIP LOCKED}). While the broker is down, sends
+ * fail, the drain stops, the rows stay unsent, and the relay backs off.
  * <p>
  * The relay has connections of its own (a pool of two, and the listening one), so a burst
  * of requests holding every connection of the service's pool cannot delay the publication
@@ -184,24 +189,98 @@ class OutboxRelay implements SmartLifecycle, DisposableBean {
 		return this.settings.batchWindow().isZero() ? Mono.empty() : Mono.delay(this.settings.batchWindow());
 	}
 
-	/** Drains batch after batch until a batch comes back less than full. */
+	/**
+	 * Drains in one transaction, which holds the relay lock: locks a batch of unsent
+	 * rows, hands it to the producer and, without waiting for the acknowledgements, locks
+	 * and sends what committed meanwhile, batch after batch; each statement also marks
+	 * sent what the broker acknowledged since the last one. When nothing is left, or the
+	 * drain has run {@code max-drain}, or a send failed, it stops locking new rows, waits
+	 * for the acknowledgements still due, marks them and commits. The marks of what Kafka
+	 * acknowledged commit even when a send failed; the failure is reported after the
+	 * commit.
+	 */
 	Mono<Integer> drainAll() {
-		return drainBatch()
-			.expand((published) -> (published == this.settings.batchSize()) ? drainBatch() : Mono.empty())
-			.reduce(0, Integer::sum)
-			.doOnNext((published) -> this.backoff = Duration.ZERO);
+		return Mono.defer(() -> {
+			Drain drain = new Drain(System.nanoTime() + this.settings.maxDrain().toNanos());
+			return this.transactions.transactional(step(drain).repeat(() -> !drain.done).then()).then(Mono.defer(() -> {
+				String ended = (drain.failure != null) ? "failed"
+						: drain.lockedElsewhere ? "other-relay" : drain.expired() ? "max-drain" : "drained";
+				this.meters.counter("deskflow.outbox.drains", "ended", ended).increment();
+				if (drain.failure != null) {
+					return Mono.error(drain.failure);
+				}
+				if (drain.expired()) {
+					// what committed since the last batch was locked: the next drain
+					wake();
+				}
+				this.backoff = Duration.ZERO;
+				return Mono.just(drain.published);
+			}));
+		});
 	}
 
-	private Mono<Integer> drainBatch() {
-		// one round trip: the relay lock, and when this relay got it, the oldest unsent
-		// rows that no one else holds (a row with mine = false, or mine and no event,
-		// when there is nothing to publish)
-		Mono<Outcome> batch = this.database
-			.sql("with relay as (select pg_try_advisory_xact_lock(:lock) as mine) "
+	/**
+	 * One step of a drain: one statement, which marks what was acknowledged and, while
+	 * the drain goes on, locks the next batch; then the batch's sends, and a pause for
+	 * more commits, or the wait for acknowledgements still due. The drain is done when
+	 * its last step finds nothing left to mark or to lock.
+	 */
+	private Mono<Void> step(Drain drain) {
+		return Mono.defer(() -> {
+			List<Pending> acknowledged = drain.takeAcknowledged();
+			if (drain.stopping()) {
+				if (acknowledged.isEmpty() && drain.inFlight.isEmpty()) {
+					drain.done = true;
+					return Mono.empty();
+				}
+				return markSent(acknowledged).then(Mono.fromRunnable(() -> count(acknowledged)))
+					.then(drain.acknowledgements());
+			}
+			return lockNext(drain, acknowledged).flatMap((rows) -> {
+				count(acknowledged);
+				if (rows.isEmpty() || !rows.get(0).mine()) {
+					// only a drain's first statement can find the lock taken: it is the
+					// transaction's from then on
+					otherRelayIsDraining();
+					drain.lockedElsewhere = true;
+					drain.done = true;
+					return Mono.<Void>empty();
+				}
+				List<Pending> batch = rows.stream().map(Locked::row).filter(Objects::nonNull).toList();
+				if (batch.isEmpty()) {
+					// nothing new: wait for what is still due, then mark it
+					drain.done = drain.inFlight.isEmpty();
+					return drain.acknowledgements();
+				}
+				this.batchSizes.record(batch.size());
+				// a full batch leaves more behind it: lock the next at once
+				Mono<?> pause = (batch.size() == this.settings.batchSize()) ? Mono.empty() : batchWindow();
+				return send(drain, batch).then(pause).then();
+			});
+		});
+	}
+
+	/**
+	 * One round trip: marks the acknowledged rows sent, takes the relay lock (again: it
+	 * is the transaction's), and locks the oldest unsent rows no one else holds, other
+	 * than the ones this drain has sent and not yet marked. A row with mine = false, or
+	 * mine and no event, when there is nothing to publish.
+	 */
+	private Mono<List<Locked>> lockNext(Drain drain, List<Pending> acknowledged) {
+		Long[] marked = acknowledged.stream().map(Pending::seq).toArray(Long[]::new);
+		// the update's rows are not in the select's snapshot: they stay excluded here
+		Long[] excluded = Stream.concat(acknowledged.stream(), drain.inFlight.stream().map(InFlight::row))
+			.map(Pending::seq)
+			.toArray(Long[]::new);
+		return this.database
+			.sql("with marked as (update outbox_events set sent_at = clock_timestamp() where seq = any(:marked)), "
+					+ "relay as (select pg_try_advisory_xact_lock(:lock) as mine) "
 					+ "select relay.mine, e.seq, e.topic, e.record_key, e.payload, e.traceparent from relay "
 					+ "left join lateral (select seq, topic, record_key, payload, traceparent from outbox_events "
-					+ "where relay.mine and sent_at is null order by seq limit :limit for update skip locked) e "
-					+ "on true order by e.seq")
+					+ "where relay.mine and sent_at is null and seq <> all(:excluded) "
+					+ "order by seq limit :limit for update skip locked) e on true order by e.seq")
+			.bind("marked", marked)
+			.bind("excluded", excluded)
 			.bind("lock", RELAY_LOCK)
 			.bind("limit", this.settings.batchSize())
 			.map((row, meta) -> new Locked(Boolean.TRUE.equals(row.get("mine", Boolean.class)),
@@ -209,50 +288,29 @@ class OutboxRelay implements SmartLifecycle, DisposableBean {
 							row.get("topic", String.class), row.get("record_key", String.class),
 							row.get("payload", String.class), row.get("traceparent", String.class)) : null))
 			.all()
-			.collectList()
-			.flatMap((rows) -> {
-				if (rows.isEmpty() || !rows.get(0).mine()) {
-					return otherRelayIsDraining();
-				}
-				List<Pending> pending = rows.stream().map(Locked::row).filter(Objects::nonNull).toList();
-				if (pending.isEmpty()) {
-					return Mono.just(new Outcome(0, null));
-				}
-				this.batchSizes.record(pending.size());
-				return publish(pending);
-			});
-		// the marks of what Kafka acknowledged commit even when part of the batch failed
-		return this.transactions.transactional(batch)
-			.flatMap((outcome) -> (outcome.failure() != null) ? Mono.error(outcome.failure())
-					: Mono.just(outcome.published()));
+			.collectList();
 	}
 
-	private Mono<Outcome> otherRelayIsDraining() {
+	private void otherRelayIsDraining() {
 		// another replica holds the lock: look again shortly, in case it finished before
 		// our rows committed
 		Mono.delay(this.settings.pollInterval().dividedBy(10)).subscribe((tick) -> wake());
-		return Mono.just(new Outcome(0, null));
 	}
 
 	/**
-	 * Hands the batch to the producer in seq order (so per-key order holds), waits for
-	 * every acknowledgement, and marks what the broker acknowledged. When part of a batch
-	 * failed, the acknowledged rows are still marked (they are on Kafka: publishing them
-	 * again would only duplicate them) and the failure is reported after the commit.
+	 * Hands a batch to the producer in seq order, after every batch this drain sent
+	 * before it (so per-key order holds), and notes the sends as in flight.
 	 */
-	private Mono<Outcome> publish(List<Pending> rows) {
+	private Mono<Void> send(Drain drain, List<Pending> rows) {
 		// send() may block on metadata while the broker is away: keep it off the event
 		// loop
-		return Mono.fromCallable(() -> rows.stream().map(this::send).toList())
+		return Mono.fromCallable(() -> rows.stream().map((row) -> new InFlight(row, send(row))).toList())
 			.subscribeOn(Schedulers.boundedElastic())
-			.flatMap((sends) -> Mono
-				.fromFuture(CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
-					.handle((ignored, failure) -> Optional.ofNullable(failure)))
-				.flatMap((failure) -> {
-					List<Pending> sent = acknowledged(rows, sends);
-					return markSent(sent).then(Mono.fromRunnable(() -> count(sent)))
-						.thenReturn(new Outcome(rows.size(), failure.orElse(null)));
-				}));
+			.doOnNext((sends) -> {
+				drain.inFlight.addAll(sends);
+				drain.published += sends.size();
+			})
+			.then();
 	}
 
 	/**
@@ -289,16 +347,6 @@ class OutboxRelay implements SmartLifecycle, DisposableBean {
 				.register(this.meters)
 				.increment();
 		}
-	}
-
-	private static List<Pending> acknowledged(List<Pending> rows, List<? extends CompletableFuture<?>> sends) {
-		List<Pending> sent = new ArrayList<>();
-		for (int i = 0; i < rows.size(); i++) {
-			if (!sends.get(i).isCompletedExceptionally()) {
-				sent.add(rows.get(i));
-			}
-		}
-		return sent;
 	}
 
 	private Mono<Void> markSent(List<Pending> rows) {
@@ -388,8 +436,80 @@ class OutboxRelay implements SmartLifecycle, DisposableBean {
 	private record Pending(Long seq, String topic, String key, String payload, String traceparent) {
 	}
 
-	/** What a drain published, and why it stopped short, if it did. */
-	private record Outcome(int published, Throwable failure) {
+	/** A sent row whose acknowledgement this drain has not marked yet. */
+	private record InFlight(Pending row, CompletableFuture<?> ack) {
+	}
+
+	/**
+	 * The state of one drain. Its steps run one after another, so plain fields do; the
+	 * acknowledgements complete on the producer's thread and are only read.
+	 */
+	private final class Drain {
+
+		private final long deadline;
+
+		private final List<InFlight> inFlight = new ArrayList<>();
+
+		private int published;
+
+		private boolean done;
+
+		private boolean lockedElsewhere;
+
+		private Throwable failure;
+
+		Drain(long deadline) {
+			this.deadline = deadline;
+		}
+
+		boolean expired() {
+			return System.nanoTime() - this.deadline > 0;
+		}
+
+		/** Whether the drain has stopped locking new rows. */
+		boolean stopping() {
+			return this.failure != null || expired();
+		}
+
+		/**
+		 * Takes the sends that completed: the acknowledged ones, to be marked; a failed
+		 * one is left unsent and stops the drain.
+		 */
+		List<Pending> takeAcknowledged() {
+			List<Pending> acknowledged = new ArrayList<>();
+			Iterator<InFlight> sends = this.inFlight.iterator();
+			while (sends.hasNext()) {
+				InFlight send = sends.next();
+				if (!send.ack().isDone()) {
+					continue;
+				}
+				sends.remove();
+				if (send.ack().isCompletedExceptionally()) {
+					if (this.failure == null) {
+						this.failure = send.ack().handle((ignored, ex) -> cause(ex)).join();
+					}
+				}
+				else {
+					acknowledged.add(send.row());
+				}
+			}
+			return acknowledged;
+		}
+
+		private static Throwable cause(Throwable failure) {
+			return (failure instanceof CompletionException && failure.getCause() != null) ? failure.getCause()
+					: failure;
+		}
+
+		/** Completes when every send in flight has completed, however it did. */
+		Mono<Void> acknowledgements() {
+			return Mono
+				.fromFuture(CompletableFuture
+					.allOf(this.inFlight.stream().map(InFlight::ack).toArray(CompletableFuture[]::new))
+					.handle((ignored, ex) -> null))
+				.then();
+		}
+
 	}
 
 }

@@ -2,12 +2,9 @@ package dev.deskflow.ticket.outbox;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import dev.deskflow.common.event.EventEnvelope;
 import dev.deskflow.common.event.EventJson;
@@ -150,13 +147,7 @@ class OutboxRelayTest {
 
 		List<ConsumerRecord<String, String>> seen = awaitEvents(ids(written), written.size());
 
-		Map<String, List<String>> publishedPerTicket = seen.stream()
-			.collect(Collectors.groupingBy(ConsumerRecord::key,
-					Collectors.mapping((record) -> this.json.readHeader(record.value()).id(), Collectors.toList())));
-		Map<String, List<String>> writtenPerTicket = written.stream()
-			.collect(Collectors.groupingBy(EventEnvelope::subject,
-					Collectors.mapping(EventEnvelope::id, Collectors.toList())));
-		assertThat(publishedPerTicket).isEqualTo(writtenPerTicket);
+		assertThat(OutboxEvents.perKey(seen, this.json)).isEqualTo(OutboxEvents.perTicket(written));
 	}
 
 	@Test
@@ -195,15 +186,11 @@ class OutboxRelayTest {
 	}
 
 	private long unsent(List<String> ids) {
-		return this.database.sql("select count(*) from outbox_events where sent_at is null and event_id = any(:ids)")
-			.bind("ids", ids.stream().map(UUID::fromString).toArray(UUID[]::new))
-			.map((row, meta) -> row.get(0, Long.class))
-			.one()
-			.block(Duration.ofSeconds(5));
+		return OutboxEvents.unsent(this.database, ids);
 	}
 
 	private static Set<String> ids(List<EventEnvelope<?>> events) {
-		return events.stream().map(EventEnvelope::id).collect(Collectors.toCollection(HashSet::new));
+		return OutboxEvents.ids(events);
 	}
 
 }

@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -236,7 +237,12 @@ class TicketWriteBenchmark {
 			wrkRates += result.perSecond();
 			pgbenchRates += pgbench;
 			awaitRelayDrained();
-			window.record(toKafka, markedSent);
+			Histogram roundToKafka = new Histogram(3);
+			window.record(roundToKafka, markedSent);
+			toKafka.add(roundToKafka);
+			line("  round %d, commit -> record appended on Kafka: p99 %.1f ms, max %.1f ms; %s", round,
+					roundToKafka.getValueAtPercentile(99) / 1000.0, roundToKafka.getMaxValue() / 1000.0,
+					window.slowest());
 		}
 		line("wrk, %d rounds: %.0f tickets/s on average; pgbench (tenant role + user check + ticket + history + "
 				+ "outbox): %.0f tx/s on average; service / pgbench: %.0f %% (load from wrk)", rounds,
@@ -261,11 +267,32 @@ class TicketWriteBenchmark {
 	 */
 	private final class OutboxWindow {
 
+		private final Instant opened = Instant.now();
+
 		private final long afterSeq = lastOutboxSeq();
 
 		private final Map<TopicPartition, Long> from = endOffsets();
 
 		private long untilSeq;
+
+		/** Events over 50 ms from commit to Kafka, by the second of their commit. */
+		private final Map<Long, Integer> slowBySecond = new TreeMap<>();
+
+		/**
+		 * Where the events over 50 ms were: how many, and the seconds with most of them.
+		 */
+		String slowest() {
+			return String.format("round from %s: %d events over 50 ms, in %d seconds; most in %s",
+					this.opened.toString().substring(11, 19),
+					this.slowBySecond.values().stream().mapToInt(Integer::intValue).sum(), this.slowBySecond.size(),
+					this.slowBySecond.entrySet()
+						.stream()
+						.sorted(Map.Entry.<Long, Integer>comparingByValue().reversed())
+						.limit(5)
+						.map((e) -> Instant.ofEpochSecond(e.getKey()).toString().substring(11, 19) + " (" + e.getValue()
+								+ ")")
+						.toList());
+		}
 
 		void close() {
 			this.untilSeq = lastOutboxSeq();
@@ -297,7 +324,11 @@ class TicketWriteBenchmark {
 					consumer.poll(Duration.ofMillis(500)).forEach((record) -> {
 						Long committed = committedMicros.remove(record.key());
 						if (committed != null) {
-							appended.recordValue(Math.max(0, record.timestamp() * 1000 - committed));
+							long micros = Math.max(0, record.timestamp() * 1000 - committed);
+							appended.recordValue(micros);
+							if (micros > 50_000) {
+								this.slowBySecond.merge(committed / 1_000_000, 1, Integer::sum);
+							}
 						}
 					});
 				}

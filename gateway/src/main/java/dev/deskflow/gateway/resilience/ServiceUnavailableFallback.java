@@ -3,6 +3,7 @@ package dev.deskflow.gateway.resilience;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 
 import dev.deskflow.common.problem.ProblemTypes;
 import dev.deskflow.gateway.GatewayProperties;
@@ -35,6 +36,13 @@ class ServiceUnavailableFallback {
 
 	private static final Logger log = LoggerFactory.getLogger(ServiceUnavailableFallback.class);
 
+	/** At most one warning per service failure this often; the rest are counted in it. */
+	private static final long WARN_EVERY_NANOS = 5_000_000_000L;
+
+	private static final AtomicLong nextWarning = new AtomicLong(System.nanoTime());
+
+	private static final AtomicLong unreported = new AtomicLong();
+
 	@Bean
 	RouterFunction<ServerResponse> serviceFallbacks(GatewayProperties properties) {
 		long openSeconds = Math.max(1, properties.resilience().breaker().waitInOpenState().toSeconds());
@@ -57,11 +65,27 @@ class ServiceUnavailableFallback {
 		if (failure instanceof BulkheadFullException) {
 			return unavailable(HttpStatus.SERVICE_UNAVAILABLE, service + " is handling as many calls as it can.", 1);
 		}
+		warn(service, failure);
 		if (timedOut(failure)) {
 			return unavailable(HttpStatus.GATEWAY_TIMEOUT, service + " did not answer in time.", 1);
 		}
-		log.debug("Call to {} failed", service, failure);
 		return unavailable(HttpStatus.SERVICE_UNAVAILABLE, service + " could not be reached.", 1);
+	}
+
+	/**
+	 * Says why a call failed (what opens a breaker): at WARN, at most once every five
+	 * seconds, with the number of failures since the last warning; each at DEBUG.
+	 */
+	private static void warn(String service, Throwable failure) {
+		long failures = unreported.incrementAndGet();
+		long due = nextWarning.get();
+		long now = System.nanoTime();
+		if (now - due >= 0 && nextWarning.compareAndSet(due, now + WARN_EVERY_NANOS)) {
+			unreported.addAndGet(-failures);
+			log.warn("Call to {} failed: {} (failed calls to services since the previous such warning: {})", service,
+					String.valueOf(failure), failures);
+		}
+		log.debug("Call to {} failed", service, failure);
 	}
 
 	private static ProblemException unavailable(HttpStatus status, String detail, long retryAfterSeconds) {

@@ -57,6 +57,12 @@ final class ServiceProcess {
 		String java = ProcessHandle.current().info().command().orElse("java");
 		List<String> command = new ArrayList<>(List.of(java, "-Xmx" + heap, "-Xss512k", "-XX:+UseSerialGC",
 				"-XX:MaxMetaspaceSize=192m", "-XX:ReservedCodeCacheSize=64m"));
+		Path gcLog = log.resolveSibling(name + "-gc.log").toAbsolutePath();
+		if (!gcLog.toString().contains(":")) {
+			// every collection and its pause, beside the service's log (two files of 5 MB
+			// at most): what a stalled service was doing
+			command.add("-Xlog:gc:file=" + gcLog + ":utctime,uptime:filecount=2,filesize=5m");
+		}
 		if (Runtime.version().feature() >= 24) {
 			command.add("--enable-native-access=ALL-UNNAMED");
 		}

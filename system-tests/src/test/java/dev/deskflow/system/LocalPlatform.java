@@ -109,6 +109,11 @@ final class LocalPlatform {
 				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
 						"-Ddeskflow.root=" + root, "-jar",
 						root.resolve("deploy/launcher/target/launcher-0.1.0-SNAPSHOT-exec.jar").toString(), "up"));
+		Path gcLog = home.resolve("launcher-gc.log");
+		if (!gcLog.toString().contains(":")) {
+			// the launcher's JVM holds the Kafka broker: its pauses are the broker's
+			command.add(1, "-Xlog:gc:file=" + gcLog + ":utctime,uptime");
+		}
 		ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile())
 			.redirectErrorStream(true)
 			.redirectOutput(home.resolve("launcher.out").toFile());

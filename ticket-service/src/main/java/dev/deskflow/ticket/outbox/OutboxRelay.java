@@ -202,20 +202,23 @@ class OutboxRelay implements SmartLifecycle, DisposableBean {
 	Mono<Integer> drainAll() {
 		return Mono.defer(() -> {
 			Drain drain = new Drain(System.nanoTime() + this.settings.maxDrain().toNanos());
-			return this.transactions.transactional(step(drain).repeat(() -> !drain.done).then()).then(Mono.defer(() -> {
-				String ended = (drain.failure != null) ? "failed"
-						: drain.lockedElsewhere ? "other-relay" : drain.expired() ? "max-drain" : "drained";
-				this.meters.counter("deskflow.outbox.drains", "ended", ended).increment();
-				if (drain.failure != null) {
-					return Mono.error(drain.failure);
-				}
-				if (drain.expired()) {
-					// what committed since the last batch was locked: the next drain
-					wake();
-				}
-				this.backoff = Duration.ZERO;
-				return Mono.just(drain.published);
-			}));
+			return this.transactions.transactional(step(drain).repeat(() -> !drain.done).then())
+				// a statement that failed rolled the drain back: its rows go out again
+				.doOnError((ex) -> this.meters.counter("deskflow.outbox.drains", "ended", "failed").increment())
+				.then(Mono.defer(() -> {
+					String ended = (drain.failure != null) ? "failed"
+							: drain.lockedElsewhere ? "other-relay" : drain.reachedLimit ? "max-drain" : "drained";
+					this.meters.counter("deskflow.outbox.drains", "ended", ended).increment();
+					if (drain.failure != null) {
+						return Mono.error(drain.failure);
+					}
+					if (drain.reachedLimit) {
+						// what committed since the last batch was locked: the next drain
+						wake();
+					}
+					this.backoff = Duration.ZERO;
+					return Mono.just(drain.published);
+				}));
 		});
 	}
 
@@ -456,6 +459,8 @@ class OutboxRelay implements SmartLifecycle, DisposableBean {
 
 		private boolean lockedElsewhere;
 
+		private boolean reachedLimit;
+
 		private Throwable failure;
 
 		Drain(long deadline) {
@@ -468,7 +473,10 @@ class OutboxRelay implements SmartLifecycle, DisposableBean {
 
 		/** Whether the drain has stopped locking new rows. */
 		boolean stopping() {
-			return this.failure != null || expired();
+			if (this.failure == null && expired()) {
+				this.reachedLimit = true;
+			}
+			return this.failure != null || this.reachedLimit;
 		}
 
 		/**

@@ -1,6 +1,8 @@
 package dev.deskflow.system;
 
 import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,9 +12,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -117,26 +120,29 @@ class PlatformBenchmark {
 	}
 
 	private void soak(LocalPlatform platform, Api api, Api.User customer, Api.User agent) throws Exception {
-		// per socket: ticket id -> first arrival, and how often an event id came again
-		List<Map<String, Long>> arrivals = new ArrayList<>();
+		// per socket: each ticket's first ticket.created, and how often an event came
+		// again
+		Numbers events = new Numbers();
+		Numbers tickets = new Numbers();
+		List<Received> arrivals = new ArrayList<>();
 		AtomicInteger duplicated = new AtomicInteger();
 		List<LiveSocket> sockets = new ArrayList<>();
 		for (int i = 0; i < SOCKETS; i++) {
-			Map<String, Long> arrived = new ConcurrentHashMap<>();
-			Set<String> eventIds = ConcurrentHashMap.newKeySet();
-			arrivals.add(arrived);
+			Received received = new Received();
+			arrivals.add(received);
 			LiveSocket socket = LiveSocket.open(api, platform.gateway(), agent, (frame, at) -> {
-				if (!eventIds.add(frame.path("id").asString())) {
+				if (!received.firstTime(events.of(frame.path("id").asString()))) {
 					duplicated.incrementAndGet();
 				}
 				if ("ticket.created".equals(frame.path("eventType").asString())) {
-					arrived.putIfAbsent(frame.path("data").path("ticketId").asString(), at);
+					received.created(tickets.of(frame.path("data").path("ticketId").asString()), at);
 				}
 			});
 			socket.subscribe("queue");
 			sockets.add(socket);
 		}
 		Map<String, Long> memoryBefore = platform.residentMemoryMiB();
+		long clientGcBefore = collectionMillis();
 		Map<String, Long> sentAt = new ConcurrentHashMap<>();
 		AtomicInteger errors = new AtomicInteger();
 		// one write every 1/SOAK_RATE s for SOAK_SECONDS, paced by a scheduler
@@ -168,21 +174,24 @@ class PlatformBenchmark {
 		try {
 			org.awaitility.Awaitility.await()
 				.atMost(Duration.ofSeconds(60))
-				.until(() -> arrivals.stream().allMatch((arrived) -> arrived.keySet().containsAll(sentAt.keySet())));
+				.until(() -> arrivals.stream()
+					.allMatch((received) -> sentAt.keySet()
+						.stream()
+						.allMatch((ticket) -> received.createdAt(tickets.of(ticket)) != 0)));
 		}
 		catch (org.awaitility.core.ConditionTimeoutException ex) {
 			// counted as missing below
 		}
 		Histogram delay = new Histogram(3_600_000L, 3);
 		int missing = 0;
-		for (Map<String, Long> arrived : arrivals) {
+		for (Received received : arrivals) {
 			for (Map.Entry<String, Long> sent : sentAt.entrySet()) {
-				Long received = arrived.get(sent.getKey());
-				if (received == null) {
+				long at = received.createdAt(tickets.of(sent.getKey()));
+				if (at == 0) {
 					missing++;
 				}
 				else {
-					delay.recordValue(Math.max(0, received - sent.getValue()));
+					delay.recordValue(Math.max(0, at - sent.getValue()));
 				}
 			}
 		}
@@ -207,7 +216,65 @@ class PlatformBenchmark {
 				delay.getValueAtPercentile(50), delay.getValueAtPercentile(99), delay.getMaxValue(), missing,
 				duplicated.get());
 		line("  resident memory MiB at start: %s; at end: %s", memoryBefore, memoryAfter);
+		line("  this JVM (the load client and the sockets) spent %d ms of the soak collecting garbage",
+				collectionMillis() - clientGcBefore);
 		sockets.forEach(LiveSocket::close);
+	}
+
+	private static long collectionMillis() {
+		return ManagementFactory.getGarbageCollectorMXBeans()
+			.stream()
+			.mapToLong(GarbageCollectorMXBean::getCollectionTime)
+			.sum();
+	}
+
+	/**
+	 * A number for each id, the same for every socket: the soak's 200 sockets each get
+	 * every event, and sets and maps of id strings per socket grew to hundreds of MB in
+	 * this JVM, whose collections then stalled the load it makes (gaps of seconds, then
+	 * bursts of catch-up writes).
+	 */
+	private static final class Numbers {
+
+		private final Map<String, Integer> numbers = new ConcurrentHashMap<>();
+
+		private final AtomicInteger next = new AtomicInteger();
+
+		int of(String id) {
+			return this.numbers.computeIfAbsent(id, (ignored) -> this.next.getAndIncrement());
+		}
+
+	}
+
+	/** What one socket received, by event and ticket number. */
+	private static final class Received {
+
+		private final BitSet events = new BitSet();
+
+		/** By ticket number: when its ticket.created first arrived, 0 before. */
+		private long[] createdAt = new long[1024];
+
+		synchronized boolean firstTime(int event) {
+			if (this.events.get(event)) {
+				return false;
+			}
+			this.events.set(event);
+			return true;
+		}
+
+		synchronized void created(int ticket, long at) {
+			if (ticket >= this.createdAt.length) {
+				this.createdAt = Arrays.copyOf(this.createdAt, Math.max(ticket + 1, this.createdAt.length * 2));
+			}
+			if (this.createdAt[ticket] == 0) {
+				this.createdAt[ticket] = at;
+			}
+		}
+
+		synchronized long createdAt(int ticket) {
+			return (ticket < this.createdAt.length) ? this.createdAt[ticket] : 0;
+		}
+
 	}
 
 	private HttpRequest raise(String base, Api.User user, int i) {

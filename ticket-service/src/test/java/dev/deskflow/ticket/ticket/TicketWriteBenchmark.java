@@ -74,7 +74,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <li>HTTP 201 → event read from Kafka (commit to Kafka plus a consumer's poll):
  * p50/p99;</li>
  * <li>commit → record appended on Kafka ({@code OutboxWindow}) under the JVM client,
- * under wrk, and under a paced wrk at about half wrk's rate: p50/p99;</li>
+ * under wrk, and under a paced wrk at about half wrk's rate: p50/p99; for each wrk round
+ * also p99, max and the seconds that held the events over 50 ms;</li>
  * <li>p50/p99 of page 1 and page 1,000 of a 100,000-ticket tenant (keyset
  * pagination).</li>
  * </ul>

@@ -447,7 +447,7 @@ class OutboxRelay implements SmartLifecycle, DisposableBean {
 	 * The state of one drain. Its steps run one after another, so plain fields do; the
 	 * acknowledgements complete on the producer's thread and are only read.
 	 */
-	private final class Drain {
+	private static final class Drain {
 
 		private final long deadline;
 

@@ -3,6 +3,7 @@ package dev.deskflow.ticket.outbox;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import dev.deskflow.common.event.EventEnvelope;
@@ -73,16 +74,14 @@ class OutboxRelayDrainLimitTest {
 			.as(StepVerifier::create)
 			.verifyComplete();
 
+		Set<String> ids = OutboxEvents.ids(written);
 		List<ConsumerRecord<String, String>> seen = KafkaRecords.awaitMatching(this.bootstrapServers,
-				Topics.TICKET_EVENTS,
-				(record) -> OutboxEvents.ids(written).contains(this.json.readHeader(record.value()).id()),
+				Topics.TICKET_EVENTS, (record) -> ids.contains(this.json.readHeader(record.value()).id()),
 				written.size(), Duration.ofSeconds(30));
 		assertThat(seen.stream().map((record) -> this.json.readHeader(record.value()).id())).doesNotHaveDuplicates();
 		assertThat(OutboxEvents.perKey(seen, this.json)).isEqualTo(OutboxEvents.perTicket(written));
 		await().atMost(Duration.ofSeconds(10))
-			.untilAsserted(
-					() -> assertThat(OutboxEvents.unsent(this.database, new ArrayList<>(OutboxEvents.ids(written))))
-						.isZero());
+			.untilAsserted(() -> assertThat(OutboxEvents.unsent(this.database, new ArrayList<>(ids))).isZero());
 		assertThat(drainsThatReachedTheLimit()).isGreaterThan(limitedBefore);
 	}
 

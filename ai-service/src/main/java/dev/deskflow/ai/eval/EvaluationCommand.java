@@ -217,6 +217,7 @@ public final class EvaluationCommand {
 				weights.put("keyword", fusion.keyword());
 				weights.put("semantic", fusion.semantic());
 				weights.put("topic", fusion.topic());
+				weights.put("diversity", fusion.diversity());
 				suggestions(result, layout, train, test, trainIndex);
 			}
 			ObjectNode training = result.putObject("training");

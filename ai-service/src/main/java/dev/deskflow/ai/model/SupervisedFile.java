@@ -19,7 +19,8 @@ final class SupervisedFile {
 
 	private static final int MAGIC = 0x44465355; // "DFSU"
 
-	private static final int FORMAT = 1;
+	/** 2 added the fusion's diversity; a format-1 file reads with diversity 0. */
+	private static final int FORMAT = 2;
 
 	private SupervisedFile() {
 	}
@@ -36,6 +37,7 @@ final class SupervisedFile {
 			out.writeDouble(supervised.fusion().keyword());
 			out.writeDouble(supervised.fusion().semantic());
 			out.writeDouble(supervised.fusion().topic());
+			out.writeDouble(supervised.fusion().diversity());
 			supervised.classifiers().write(out);
 		}
 	}
@@ -51,10 +53,12 @@ final class SupervisedFile {
 			return null;
 		}
 		try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
-			if (in.readInt() != MAGIC || in.readInt() != FORMAT) {
+			int format = (in.readInt() == MAGIC) ? in.readInt() : -1;
+			if (format != 1 && format != FORMAT) {
 				throw new IOException(file + " is not a Deskflow model file");
 			}
-			Fusion fusion = new Fusion(in.readDouble(), in.readDouble(), in.readDouble());
+			Fusion fusion = new Fusion(in.readDouble(), in.readDouble(), in.readDouble(),
+					(format >= 2) ? in.readDouble() : 0);
 			return new ActiveModel.Supervised(Classifiers.read(in), fusion);
 		}
 	}

@@ -16,7 +16,9 @@ import dev.deskflow.ai.text.TextAnalyzer;
  * Learns a tenant's {@link Fusion} weights from its own documents, as the service does on
  * a tenant's corpus: every fifth document (in the given order, at most
  * {@value #MAX_QUERIES}) becomes a validation query against an index of the others, and
- * the weights with the best MRR@10 on those queries win (ties keep plain RRF).
+ * the weights with the best MRR@10 on those queries win (ties keep plain RRF): the
+ * keyword share, the topic weight and, with a topic, how far the first results cover the
+ * query's other likely labels ({@link Fusion#diversity()}).
  * <p>
  * What is relevant depends on what the tenant has: with labels (categories) on both
  * sides, a document of the query's label, and the label agreement of a topic space
@@ -27,7 +29,7 @@ import dev.deskflow.ai.text.TextAnalyzer;
  */
 public final class FusionLearner {
 
-	static final int MAX_QUERIES = 400;
+	static final int MAX_QUERIES = 1000;
 
 	private static final int VALIDATION_EVERY = 5;
 
@@ -36,6 +38,8 @@ public final class FusionLearner {
 	private static final double[] KEYWORD_SHARES = { 0.5, 0, 0.1, 0.2, 0.3, 0.4, 0.6, 0.7, 0.8, 0.9, 1 };
 
 	private static final double[] TOPIC_WEIGHTS = { 0, 0.5, 1, 2, 4, 8 };
+
+	private static final double[] DIVERSITIES = { 0, 0.25, 0.5, 0.75, 1 };
 
 	private FusionLearner() {
 	}
@@ -130,14 +134,16 @@ public final class FusionLearner {
 		boolean topics = validation.stream().anyMatch(Query::hasAgreement);
 		for (double topic : topics ? TOPIC_WEIGHTS : new double[] { 0 }) {
 			for (double share : KEYWORD_SHARES) {
-				Fusion fusion = new Fusion(share, 1 - share, topic);
-				double score = 0;
-				for (Query query : validation) {
-					score += query.reciprocalRank(fusion);
-				}
-				if (score > bestScore + 1e-9) {
-					bestScore = score;
-					best = fusion;
+				for (double diversity : (topic > 0) ? DIVERSITIES : new double[] { 0 }) {
+					Fusion fusion = new Fusion(share, 1 - share, topic, diversity);
+					double score = 0;
+					for (Query query : validation) {
+						score += query.reciprocalRank(fusion);
+					}
+					if (score > bestScore + 1e-9) {
+						bestScore = score;
+						best = fusion;
+					}
 				}
 			}
 		}
@@ -147,41 +153,72 @@ public final class FusionLearner {
 	/**
 	 * One validation query's candidates, with which are relevant.
 	 */
-	private record Query(List<TenantIndex.Candidate> candidates, boolean[] relevant) {
+	private record Query(TenantIndex.Candidates candidates, boolean[] relevant) {
 
-		static Query of(List<TenantIndex.Candidate> candidates, Predicate<String> relevant) {
-			boolean[] flags = new boolean[candidates.size()];
+		static Query of(TenantIndex.Candidates candidates, Predicate<String> relevant) {
+			boolean[] flags = new boolean[candidates.list().size()];
 			for (int i = 0; i < flags.length; i++) {
-				flags[i] = relevant.test(candidates.get(i).id());
+				flags[i] = relevant.test(candidates.list().get(i).id());
 			}
 			return new Query(candidates, flags);
 		}
 
 		boolean hasAgreement() {
-			return this.candidates.stream().anyMatch((c) -> c.agreement() > 0);
+			return this.candidates.list().stream().anyMatch((c) -> c.agreement() > 0);
 		}
 
 		double reciprocalRank(Fusion fusion) {
 			// as the index searches: with no Word2Vec weight it does not run that ranker,
 			// so its candidates are only the keyword ranker's
 			boolean keywordOnly = fusion.semantic() == 0;
-			List<Integer> order = new ArrayList<>();
-			double[] scores = new double[this.candidates.size()];
-			for (int i = 0; i < this.candidates.size(); i++) {
-				TenantIndex.Candidate c = this.candidates.get(i);
-				if (keywordOnly && c.bm25Rank() == null) {
-					continue;
+			List<TenantIndex.Candidate> list = this.candidates.list();
+			List<Integer> kept = new ArrayList<>();
+			for (int i = 0; i < list.size(); i++) {
+				if (!keywordOnly || list.get(i).bm25Rank() != null) {
+					kept.add(i);
 				}
-				scores[i] = fusion.score(c.bm25Rank(), c.word2vecRank(), c.agreement());
-				order.add(i);
 			}
-			order.sort((a, b) -> Double.compare(scores[b], scores[a]));
+			List<Integer> order = (fusion.diversity() > 0 && this.candidates.query() != null) ? chosen(fusion, kept)
+					: sorted(fusion, kept);
 			for (int position = 0; position < Math.min(CUTOFF, order.size()); position++) {
 				if (this.relevant[order.get(position)]) {
 					return 1.0 / (position + 1);
 				}
 			}
 			return 0;
+		}
+
+		private List<Integer> sorted(Fusion fusion, List<Integer> kept) {
+			List<TenantIndex.Candidate> list = this.candidates.list();
+			double[] scores = new double[list.size()];
+			for (int i : kept) {
+				TenantIndex.Candidate c = list.get(i);
+				scores[i] = fusion.score(c.bm25Rank(), c.word2vecRank(), c.agreement());
+			}
+			List<Integer> order = new ArrayList<>(kept);
+			order.sort((a, b) -> Double.compare(scores[b], scores[a]));
+			return order;
+		}
+
+		private List<Integer> chosen(Fusion fusion, List<Integer> kept) {
+			// in the index the list is sorted by score before the selection, whose ties
+			// go
+			// to the earlier entry: sort the same way first
+			List<Integer> order = sorted(fusion, kept);
+			double[] ranks = new double[order.size()];
+			double[][] documents = new double[order.size()][];
+			for (int j = 0; j < order.size(); j++) {
+				TenantIndex.Candidate c = this.candidates.list().get(order.get(j));
+				ranks[j] = fusion.ranks(c.bm25Rank(), c.word2vecRank());
+				documents[j] = c.topics();
+			}
+			int[] picks = TopicSelection.select(ranks, documents, this.candidates.query(), fusion, CUTOFF,
+					new double[CUTOFF]);
+			List<Integer> result = new ArrayList<>(picks.length);
+			for (int pick : picks) {
+				result.add(order.get(pick));
+			}
+			return result;
 		}
 
 	}

@@ -203,9 +203,29 @@ public final class TenantIndex implements AutoCloseable {
 		List<Match> matches = switch (used) {
 			case BM25 -> single(this.bm25.search(terms, k, skip), Ranker.BM25, terms, queryVector);
 			case WORD2VEC -> single(this.embeddings.search(terms, k, skip), Ranker.WORD2VEC, terms, queryVector);
-			case HYBRID -> hybrid(terms, queryVector, Math.max(k, 1), skip);
+			case HYBRID -> hybrid(terms, queryVector, Math.max(k, 1), skip, true);
 		};
 		return new SearchResult(matches, ranker, used, this.embeddings == null);
+	}
+
+	/**
+	 * The hybrid ranking in plain score order: what a vote of the nearest neighbours
+	 * takes, where results chosen to cover the query's other likely labels
+	 * ({@link Fusion#diversity()}) would only add votes for labels the query probably
+	 * does not have.
+	 * @param text a ticket's or a draft's text
+	 * @param k how many neighbours
+	 * @param excluded ids never to return
+	 * @return the neighbours; keyword-only without a model
+	 */
+	public SearchResult nearest(String text, int k, Set<String> excluded) {
+		if (this.embeddings == null) {
+			return search(text, k, excluded, Ranker.HYBRID);
+		}
+		List<String> terms = this.analyzer.terms(text);
+		List<Match> matches = hybrid(terms, this.embeddings.embed(terms), Math.max(k, 1),
+				(excluded != null) ? excluded : Set.of(), false);
+		return new SearchResult(matches, Ranker.HYBRID, Ranker.HYBRID, false);
 	}
 
 	private List<Match> single(List<Hit> hits, Ranker ranker, List<String> terms, float[] queryVector) {
@@ -220,8 +240,9 @@ public final class TenantIndex implements AutoCloseable {
 		return matches;
 	}
 
-	private List<Match> hybrid(List<String> terms, float[] queryVector, int k, Set<String> skip) {
-		List<ReciprocalRankFusion.Fused> fused = fuse(terms, skip, this.fusion, Math.max(k, CANDIDATES));
+	private List<Match> hybrid(List<String> terms, float[] queryVector, int k, Set<String> skip, boolean covering) {
+		List<ReciprocalRankFusion.Fused> fused = fuse(terms, skip, this.fusion, Math.max(k, CANDIDATES),
+				covering ? k : 0);
 		List<Match> matches = new ArrayList<>(Math.min(k, fused.size()));
 		for (ReciprocalRankFusion.Fused entry : fused) {
 			if (matches.size() == k) {
@@ -240,7 +261,8 @@ public final class TenantIndex implements AutoCloseable {
 		return matches;
 	}
 
-	private List<ReciprocalRankFusion.Fused> fuse(List<String> terms, Set<String> skip, Fusion weights, int depth) {
+	private List<ReciprocalRankFusion.Fused> fuse(List<String> terms, Set<String> skip, Fusion weights, int depth,
+			int chosen) {
 		List<Hit> keyword = this.bm25.search(terms, depth, skip);
 		// a ranking with no weight cannot move a score: a tenant whose learned weights
 		// leave Word2Vec out does not pay for its scan
@@ -251,7 +273,40 @@ public final class TenantIndex implements AutoCloseable {
 			entry.score = weights.score(entry.ranks[0], entry.ranks[1], agreement(query, entry.id));
 		}
 		ReciprocalRankFusion.sort(fused);
-		return fused;
+		return (query != null && weights.diversity() > 0 && chosen > 0) ? diversify(fused, query, weights, chosen)
+				: fused;
+	}
+
+	/**
+	 * @return the fused list with its first {@code k} chosen by {@link TopicSelection}
+	 * (scored as they were chosen), the rest in score order after them
+	 */
+	private List<ReciprocalRankFusion.Fused> diversify(List<ReciprocalRankFusion.Fused> fused, double[] query,
+			Fusion weights, int k) {
+		int n = fused.size();
+		double[] ranks = new double[n];
+		double[][] documents = new double[n][];
+		for (int i = 0; i < n; i++) {
+			ReciprocalRankFusion.Fused entry = fused.get(i);
+			ranks[i] = weights.ranks(entry.ranks[0], entry.ranks[1]);
+			documents[i] = this.topicById.get(entry.id);
+		}
+		double[] scores = new double[Math.min(k, n)];
+		int[] order = TopicSelection.select(ranks, documents, query, weights, k, scores);
+		List<ReciprocalRankFusion.Fused> result = new ArrayList<>(n);
+		boolean[] taken = new boolean[n];
+		for (int position = 0; position < order.length; position++) {
+			ReciprocalRankFusion.Fused entry = fused.get(order[position]);
+			entry.score = scores[position];
+			result.add(entry);
+			taken[order[position]] = true;
+		}
+		for (int i = 0; i < n; i++) {
+			if (!taken[i]) {
+				result.add(fused.get(i));
+			}
+		}
+		return result;
 	}
 
 	/**
@@ -261,15 +316,7 @@ public final class TenantIndex implements AutoCloseable {
 	 * without a topic space
 	 */
 	private double agreement(double[] query, String id) {
-		double[] document = (query != null) ? this.topicById.get(id) : null;
-		if (document == null) {
-			return 0;
-		}
-		double dot = 0;
-		for (int i = 0; i < query.length; i++) {
-			dot += query[i] * document[i];
-		}
-		return dot;
+		return (query != null) ? TopicSelection.agreement(query, this.topicById.get(id)) : 0;
 	}
 
 	/**
@@ -277,15 +324,25 @@ public final class TenantIndex implements AutoCloseable {
 	 * weights without querying again for each setting.
 	 * @param terms the query's terms
 	 * @param skip ids never to return
-	 * @return each candidate's ranks and label agreement
+	 * @return the query's label distribution and each candidate's ranks and labels
 	 */
-	List<Candidate> candidates(List<String> terms, Set<String> skip) {
+	Candidates candidates(List<String> terms, Set<String> skip) {
 		double[] query = (this.topics != null) ? this.topics.distribution(terms) : null;
 		List<Candidate> candidates = new ArrayList<>();
-		for (ReciprocalRankFusion.Fused entry : fuse(terms, skip, Fusion.EQUAL, CANDIDATES)) {
-			candidates.add(new Candidate(entry.id, entry.ranks[0], entry.ranks[1], agreement(query, entry.id)));
+		for (ReciprocalRankFusion.Fused entry : fuse(terms, skip, Fusion.EQUAL, CANDIDATES, 0)) {
+			candidates.add(new Candidate(entry.id, entry.ranks[0], entry.ranks[1], agreement(query, entry.id),
+					(query != null) ? this.topicById.get(entry.id) : null));
 		}
-		return candidates;
+		return new Candidates(query, candidates);
+	}
+
+	/**
+	 * A query's hybrid candidates.
+	 *
+	 * @param query the query's label distribution, {@code null} without a topic space
+	 * @param list the candidates, in plain RRF order
+	 */
+	record Candidates(double[] query, List<Candidate> list) {
 	}
 
 	/**
@@ -295,8 +352,9 @@ public final class TenantIndex implements AutoCloseable {
 	 * @param bm25Rank its keyword rank, {@code null} when absent
 	 * @param word2vecRank its embedding rank, {@code null} when absent
 	 * @param agreement its label agreement with the query, 0 without a topic space
+	 * @param topics its label distribution, {@code null} without one
 	 */
-	record Candidate(String id, Integer bm25Rank, Integer word2vecRank, double agreement) {
+	record Candidate(String id, Integer bm25Rank, Integer word2vecRank, double agreement, double[] topics) {
 	}
 
 	private Double similarity(float[] queryVector, String id) {

@@ -113,7 +113,7 @@ public final class LabelSuggester {
 			if (classifier != null) {
 				Set<String> newer = this.newerThanClassifier.get(field.getKey());
 				if (newer != null) {
-					result = (result != null) ? result : this.index.similar(text, this.neighbours, excluded);
+					result = (result != null) ? result : this.index.nearest(text, this.neighbours, excluded);
 					Suggestion voted = vote(field.getKey(), field.getValue(), result);
 					if (voted.label() != null && newer.contains(voted.label())) {
 						suggestions.put(field.getKey(), voted);
@@ -124,7 +124,7 @@ public final class LabelSuggester {
 				suggestions.put(field.getKey(), classify(field.getKey(), classifier, terms));
 				continue;
 			}
-			result = (result != null) ? result : this.index.similar(text, this.neighbours, excluded);
+			result = (result != null) ? result : this.index.nearest(text, this.neighbours, excluded);
 			suggestions.put(field.getKey(), vote(field.getKey(), field.getValue(), result));
 		}
 		return suggestions;

@@ -109,6 +109,46 @@ class TenantIndexTest {
 		}
 	}
 
+	@Test
+	void withDiversityTheFirstResultsCoverTheQuerysOtherLikelyLabel() {
+		List<Document> documents = List.of(new Document("h1", "printer toner empty, printer prints blank"),
+				new Document("h2", "printer toner low on the printer"), new Document("h3", "printer toner smudges"),
+				new Document("h4", "printer toner cartridge"),
+				new Document("n1", "network printer unreachable over the vpn"));
+		Map<String, String> labels = Map.of("h1", "hardware", "h2", "hardware", "h3", "hardware", "h4", "hardware",
+				"n1", "network");
+		TopicSpace topics = new TopicSpace() {
+
+			@Override
+			public double[] distribution(List<String> terms) {
+				return new double[] { 0.6, 0.4 };
+			}
+
+			@Override
+			public double[] known(String label) {
+				return "hardware".equals(label) ? new double[] { 1, 0 } : new double[] { 0, 1 };
+			}
+
+		};
+		WordVectors model = new Word2VecTrainer().train(
+				documents.stream().map((d) -> ANALYZER.terms(d.text())).toList(),
+				new Word2VecParameters(8, 2, 1, 1, 0.025, 1e-3, 7, 1));
+		String query = "printer toner";
+		try (TenantIndex plain = TenantIndex.build("acme", documents, model, ANALYZER, new Fusion(1, 0, 4, 0), topics,
+				labels);
+				TenantIndex diverse = TenantIndex.build("acme", documents, model, ANALYZER, new Fusion(1, 0, 4, 1),
+						topics, labels)) {
+			List<String> byScore = plain.similar(query, 5, Set.of()).matches().stream().map(Match::id).toList();
+			List<Match> covering = diverse.similar(query, 5, Set.of()).matches();
+			assertThat(byScore).hasSize(5).last().isEqualTo("n1");
+			assertThat(covering).extracting(Match::id)
+				.containsExactly(byScore.get(0), "n1", byScore.get(1), byScore.get(2), byScore.get(3));
+			assertThat(covering).extracting(Match::rank).containsExactly(1, 2, 3, 4, 5);
+			// a neighbours' vote takes the plain score order
+			assertThat(diverse.nearest(query, 5, Set.of()).matches()).extracting(Match::id).isEqualTo(byScore);
+		}
+	}
+
 	private static Match match(SearchResult result, String id) {
 		return result.matches().stream().filter((m) -> m.id().equals(id)).findFirst().orElseThrow();
 	}

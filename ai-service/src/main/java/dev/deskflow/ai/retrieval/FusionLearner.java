@@ -201,9 +201,8 @@ public final class FusionLearner {
 		}
 
 		private List<Integer> chosen(Fusion fusion, List<Integer> kept) {
-			// in the index the list is sorted by score before the selection, whose ties
-			// go
-			// to the earlier entry: sort the same way first
+			// the index sorts by score before it selects, and the selection's ties go to
+			// the earlier entry: sort the same way first
 			List<Integer> order = sorted(fusion, kept);
 			double[] ranks = new double[order.size()];
 			double[][] documents = new double[order.size()][];

@@ -22,6 +22,11 @@ import io.r2dbc.postgresql.api.PostgresqlConnection;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.ConnectionFactory;
+import org.apache.kafka.common.InvalidRecordException;
+import org.apache.kafka.common.errors.InvalidTopicException;
+import org.apache.kafka.common.errors.RecordBatchTooLargeException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.SerializationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
@@ -64,6 +69,13 @@ import dev.deskflow.ticket.TicketProperties;
  * transaction-scoped advisory lock lets one drain at a time, which keeps per-ticket order
  * (rows are also locked {@code FOR UPDATE SKIP LOCKED}). While the broker is down, sends
  * fail, the drain stops, the rows stay unsent, and the relay backs off.
+ * <p>
+ * A row Kafka refuses for good, whatever the broker's state (a record larger than it
+ * takes, a topic name it rejects), would hold back every row after it forever: the relay
+ * marks it rejected (when and why) in the drain's transaction, leaves it in the table and
+ * goes on with the rows after it. {@code deskflow.outbox.rejected} counts such rows, and
+ * an alert names them; an operator publishes one again by clearing its
+ * {@code rejected_at}.
  * <p>
  * The relay has connections of its own (a pool of two, and the listening one), so a burst
  * of requests holding every connection of the service's pool cannot delay the publication
@@ -111,6 +123,8 @@ class OutboxRelay implements SmartLifecycle, DisposableBean {
 
 	private final AtomicLong oldestUnsentAgeMillis = new AtomicLong();
 
+	private final AtomicLong rejected = new AtomicLong();
+
 	private volatile Disposable running;
 
 	private volatile Duration backoff = Duration.ZERO;
@@ -143,6 +157,9 @@ class OutboxRelay implements SmartLifecycle, DisposableBean {
 		Gauge.builder("deskflow.outbox.oldest.unsent.age", this.oldestUnsentAgeMillis, (age) -> age.get() / 1000.0)
 			.baseUnit("seconds")
 			.description("Age of the oldest outbox event not yet published")
+			.register(meters);
+		Gauge.builder("deskflow.outbox.rejected", this.rejected, AtomicLong::get)
+			.description("Outbox events Kafka refused for good, set aside until an operator clears them")
 			.register(meters);
 	}
 
@@ -231,6 +248,14 @@ class OutboxRelay implements SmartLifecycle, DisposableBean {
 	private Mono<Void> step(Drain drain) {
 		return Mono.defer(() -> {
 			List<Pending> acknowledged = drain.takeAcknowledged();
+			List<Rejected> refused = drain.takeRejected();
+			return refused.isEmpty() ? next(drain, acknowledged)
+					: markRejected(refused).then(next(drain, acknowledged));
+		});
+	}
+
+	private Mono<Void> next(Drain drain, List<Pending> acknowledged) {
+		return Mono.defer(() -> {
 			if (drain.stopping()) {
 				if (acknowledged.isEmpty() && drain.inFlight.isEmpty()) {
 					drain.done = true;
@@ -280,7 +305,7 @@ class OutboxRelay implements SmartLifecycle, DisposableBean {
 					+ "relay as (select pg_try_advisory_xact_lock(:lock) as mine) "
 					+ "select relay.mine, e.seq, e.topic, e.record_key, e.payload, e.traceparent from relay "
 					+ "left join lateral (select seq, topic, record_key, payload, traceparent from outbox_events "
-					+ "where relay.mine and sent_at is null and seq <> all(:excluded) "
+					+ "where relay.mine and sent_at is null and rejected_at is null and seq <> all(:excluded) "
 					+ "order by seq limit :limit for update skip locked) e on true order by e.seq")
 			.bind("marked", marked)
 			.bind("excluded", excluded)
@@ -318,11 +343,19 @@ class OutboxRelay implements SmartLifecycle, DisposableBean {
 
 	/**
 	 * Sends a row in a span under the trace of the request that wrote it: the producer's
-	 * observation puts that trace in the record's {@code traceparent} header.
+	 * observation puts that trace in the record's {@code traceparent} header. A send the
+	 * producer refuses at once is a failed send like any other.
 	 */
 	private CompletableFuture<?> send(Pending row) {
-		return this.traces.childOf(row.traceparent(), "outbox publish", Span.Kind.PRODUCER,
-				() -> this.kafka.send(row.topic(), row.key(), row.payload()));
+		try {
+			return this.traces.childOf(row.traceparent(), "outbox publish", Span.Kind.PRODUCER,
+					() -> this.kafka.send(row.topic(), row.key(), row.payload()));
+		}
+		catch (RuntimeException ex) {
+			// KafkaTemplate throws what the producer refused at once (a record too
+			// large): a failed send, so the rows sent before it stay tracked
+			return CompletableFuture.failedFuture(ex);
+		}
 	}
 
 	/**
@@ -366,6 +399,30 @@ class OutboxRelay implements SmartLifecycle, DisposableBean {
 			.then();
 	}
 
+	/**
+	 * Sets aside rows Kafka refused for good, in the drain's transaction: the next
+	 * statement locks the rows after them.
+	 */
+	private Mono<Void> markRejected(List<Rejected> rows) {
+		Long[] seqs = rows.stream().map((row) -> row.row().seq()).toArray(Long[]::new);
+		String[] reasons = rows.stream().map(Rejected::reason).toArray(String[]::new);
+		return this.database
+			.sql("update outbox_events e set rejected_at = clock_timestamp(), rejection = r.reason "
+					+ "from unnest(:seqs::bigint[], :reasons::text[]) as r(seq, reason) where e.seq = r.seq")
+			.bind("seqs", seqs)
+			.bind("reasons", reasons)
+			.fetch()
+			.rowsUpdated()
+			.doOnSuccess((updated) -> rows.forEach((row) -> {
+				log.error(
+						"Kafka refused outbox row {} (topic {}, key {}) for good; it is set aside and the "
+								+ "events after it go on: {}",
+						row.row().seq(), row.row().topic(), row.row().key(), row.reason());
+				this.meters.counter("deskflow.outbox.rejections").increment();
+			}))
+			.then();
+	}
+
 	private Mono<Integer> backOff(Throwable failure) {
 		Duration next = this.backoff.isZero() ? Duration.ofMillis(100)
 				: this.backoff.multipliedBy(2).compareTo(this.settings.maxBackoff()) > 0 ? this.settings.maxBackoff()
@@ -404,12 +461,14 @@ class OutboxRelay implements SmartLifecycle, DisposableBean {
 	}
 
 	private Mono<Void> measureBacklog() {
-		return this.database
-			.sql("select count(*) as backlog, coalesce(extract(epoch from now() - min(created_at)) * 1000, 0) as age "
-					+ "from outbox_events where sent_at is null")
+		return this.database.sql("select count(*) filter (where rejected_at is null) as backlog, "
+				+ "coalesce(extract(epoch from now() - min(created_at) filter (where rejected_at is null)) * 1000, 0) "
+				+ "as age, count(*) filter (where rejected_at is not null) as rejected "
+				+ "from outbox_events where sent_at is null")
 			.map((row, meta) -> {
 				this.backlog.set(row.get("backlog", Long.class));
 				this.oldestUnsentAgeMillis.set(row.get("age", Number.class).longValue());
+				this.rejected.set(row.get("rejected", Long.class));
 				return true;
 			})
 			.one()
@@ -422,6 +481,24 @@ class OutboxRelay implements SmartLifecycle, DisposableBean {
 					+ "where sent_at < now() - make_interval(secs => :retention) limit 10000)")
 			.bind("retention", (double) this.settings.retention().toSeconds())
 			.then();
+	}
+
+	/**
+	 * The cause of a failed send that says the record itself can never be published,
+	 * whatever the broker's state, or null. Anything else (a broker away, a timeout, an
+	 * authorisation error) may pass and stops the drain instead.
+	 * @param failure why a send failed
+	 * @return the refusal among its causes, or null
+	 */
+	static Throwable refusal(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof RecordTooLargeException || cause instanceof RecordBatchTooLargeException
+					|| cause instanceof InvalidRecordException || cause instanceof InvalidTopicException
+					|| cause instanceof SerializationException) {
+				return cause;
+			}
+		}
+		return null;
 	}
 
 	@Override
@@ -439,6 +516,10 @@ class OutboxRelay implements SmartLifecycle, DisposableBean {
 	private record Pending(Long seq, String topic, String key, String payload, String traceparent) {
 	}
 
+	/** A row Kafka refused for good, and why. */
+	private record Rejected(Pending row, String reason) {
+	}
+
 	/** A sent row whose acknowledgement this drain has not marked yet. */
 	private record InFlight(Pending row, CompletableFuture<?> ack) {
 	}
@@ -452,6 +533,8 @@ class OutboxRelay implements SmartLifecycle, DisposableBean {
 		private final long deadline;
 
 		private final List<InFlight> inFlight = new ArrayList<>();
+
+		private final List<Rejected> rejected = new ArrayList<>();
 
 		private int published;
 
@@ -480,7 +563,8 @@ class OutboxRelay implements SmartLifecycle, DisposableBean {
 		}
 
 		/**
-		 * Takes the sends that completed: the acknowledged ones, to be marked; a failed
+		 * Takes the sends that completed: the acknowledged ones, to be marked; one Kafka
+		 * refused for good, to be set aside ({@link #takeRejected()}); any other failed
 		 * one is left unsent and stops the drain.
 		 */
 		List<Pending> takeAcknowledged() {
@@ -493,8 +577,13 @@ class OutboxRelay implements SmartLifecycle, DisposableBean {
 				}
 				sends.remove();
 				if (send.ack().isCompletedExceptionally()) {
-					if (this.failure == null) {
-						this.failure = send.ack().handle((ignored, ex) -> cause(ex)).join();
+					Throwable failure = send.ack().handle((ignored, ex) -> cause(ex)).join();
+					Throwable refusal = refusal(failure);
+					if (refusal != null) {
+						this.rejected.add(new Rejected(send.row(), refusal.toString()));
+					}
+					else if (this.failure == null) {
+						this.failure = failure;
 					}
 				}
 				else {
@@ -502,6 +591,12 @@ class OutboxRelay implements SmartLifecycle, DisposableBean {
 				}
 			}
 			return acknowledged;
+		}
+
+		List<Rejected> takeRejected() {
+			List<Rejected> taken = List.copyOf(this.rejected);
+			this.rejected.clear();
+			return taken;
 		}
 
 		private static Throwable cause(Throwable failure) {

@@ -17,6 +17,9 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.errors.InvalidTopicException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -26,6 +29,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.r2dbc.autoconfigure.R2dbcConnectionDetails;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.kafka.core.KafkaProducerException;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -84,23 +88,66 @@ class OutboxRelayTest {
 	@Test
 	void aRowThatIsNotAnEventDoesNotHoldBackTheEventsAfterIt() {
 		UUID junk = UUID.randomUUID();
-		this.database
-			.sql("insert into outbox_events (event_id, tenant, topic, record_key, payload)"
-					+ " values (:id, :tenant, :topic, :key, :payload)")
-			.bind("id", junk)
-			.bind("tenant", OutboxEvents.TENANT.value())
-			// a topic of its own, so the other tests' readers never meet it
-			.bind("topic", "deskflow.outbox-test.junk")
-			.bind("key", junk.toString())
-			.bind("payload", "x".repeat(600))
-			.then()
-			.as(StepVerifier::create)
-			.verifyComplete();
+		insertRow(junk, "x".repeat(600));
 		EventEnvelope<?> after = OutboxEvents.created(UUID.randomUUID());
 		this.outbox.append(after).as(this.transactions::transactional).as(StepVerifier::create).verifyComplete();
 
 		assertThat(awaitEvents(Set.of(after.id()), 1)).hasSize(1);
 		await().untilAsserted(() -> assertThat(unsent(List.of(junk.toString(), after.id()))).isZero());
+	}
+
+	@Test
+	void anEventKafkaRefusesIsSetAsideAndTheEventsAfterItGoOut() {
+		UUID huge = UUID.randomUUID();
+		double rejectionsBefore = this.meters.counter("deskflow.outbox.rejections").count();
+		// larger than the producer's max.request.size (1 MiB): Kafka never takes it
+		insertRow(huge, "x".repeat(2 * 1024 * 1024));
+		EventEnvelope<?> after = OutboxEvents.created(UUID.randomUUID());
+		this.outbox.append(after).as(this.transactions::transactional).as(StepVerifier::create).verifyComplete();
+
+		assertThat(awaitEvents(Set.of(after.id()), 1)).hasSize(1);
+		await().untilAsserted(() -> assertThat(rejection(huge)).contains("RecordTooLargeException"));
+		assertThat(unsent(List.of(huge.toString()))).isOne();
+		assertThat(this.meters.counter("deskflow.outbox.rejections").count()).isGreaterThan(rejectionsBefore);
+		await().untilAsserted(() -> assertThat(this.meters.get("deskflow.outbox.rejected").gauge().value())
+			.isGreaterThanOrEqualTo(1.0));
+	}
+
+	@Test
+	void onlyARefusalOfTheRecordItselfSetsAnEventAside() {
+		Throwable tooLarge = new RecordTooLargeException("2 MiB");
+		assertThat(OutboxRelay.refusal(new KafkaProducerException(null, "send failed", tooLarge))).isSameAs(tooLarge);
+		assertThat(OutboxRelay.refusal(new InvalidTopicException("bad topic"))).isNotNull();
+		// the broker away, or the service not allowed to write: every event would fail
+		assertThat(OutboxRelay.refusal(new KafkaProducerException(null, "send failed",
+				new org.apache.kafka.common.errors.TimeoutException("expired"))))
+			.isNull();
+		assertThat(OutboxRelay.refusal(new TopicAuthorizationException("denied"))).isNull();
+		assertThat(OutboxRelay.refusal(new IllegalStateException("closed"))).isNull();
+	}
+
+	private void insertRow(UUID id, String payload) {
+		this.database
+			.sql("insert into outbox_events (event_id, tenant, topic, record_key, payload)"
+					+ " values (:id, :tenant, :topic, :key, :payload)")
+			.bind("id", id)
+			.bind("tenant", OutboxEvents.TENANT.value())
+			// a topic of its own, so the other tests' readers never meet it
+			.bind("topic", "deskflow.outbox-test.junk")
+			.bind("key", id.toString())
+			.bind("payload", payload)
+			.then()
+			.as(StepVerifier::create)
+			.verifyComplete();
+	}
+
+	private String rejection(UUID id) {
+		return this.database.sql("select rejection from outbox_events where event_id = :id and rejected_at is not null")
+			.bind("id", id)
+			.map((row, meta) -> row.get(0, String.class))
+			.one()
+			.defaultIfEmpty("")
+			.block(Duration.ofSeconds(5));
 	}
 
 	@Test

@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.netty.handler.codec.http.HttpResponseStatus;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
@@ -15,10 +16,13 @@ import reactor.netty.resources.LoopResources;
  * A real HTTP and WebSocket server standing in for the services behind the gateway. HTTP:
  * answers with the request line, every header it got ({@code name: value}, lower-case
  * names) and the body's size. {@code /flaky/} paths fail with 503 the first time, then
- * succeed; {@code /slow} answers after 10 s. WebSocket {@code /ws}: echoes each text
- * message as {@code echo:<text>}.
+ * succeed; {@code /slow} answers after 10 s; {@code /trickle} answers at once and sends
+ * {@value #TRICKLE_LINES} lines over 3 s. WebSocket {@code /ws}: echoes each text message
+ * as {@code echo:<text>}.
  */
 public final class EchoService {
+
+	static final int TRICKLE_LINES = 12;
 
 	private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
 
@@ -51,6 +55,13 @@ public final class EchoService {
 					if (request.uri().contains("/flaky/") && call == 1) {
 						return response.status(HttpResponseStatus.SERVICE_UNAVAILABLE)
 							.sendString(Mono.just("try again"));
+					}
+					if (request.uri().endsWith("/trickle")) {
+						// the head at once, then a line every 250 ms: a long export
+						return response.header("Content-Type", "text/plain")
+							.sendString(Flux.range(1, TRICKLE_LINES)
+								.delayElements(Duration.ofMillis(250))
+								.map((line) -> "line " + line + "\n"));
 					}
 					if (request.uri().endsWith("/slow")) {
 						echo = echo.delayElement(Duration.ofSeconds(10));

@@ -47,9 +47,8 @@ class ResilienceConfiguration {
 			factory.getCircuitBreakerRegistry().circuitBreaker(service, service);
 			factory.getTimeLimiterRegistry()
 				.addConfiguration(service, TimeLimiterConfig.custom()
-					// the route's response timeout answers first (504); this only bounds
-					// a
-					// call together with its retries
+					// the route's response timeout answers first (504); this only
+					// bounds a call together with its retries
 					.timeoutDuration(
 							upperBound(ServiceRoutes.responseTimeout(properties, service), resilience.getRetries()))
 					.build());

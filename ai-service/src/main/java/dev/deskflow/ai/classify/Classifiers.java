@@ -17,8 +17,13 @@ public final class Classifiers {
 
 	private static final int MAGIC = 0x4446434C; // "DFCL"
 
-	/** Format 2 adds each label's training documents; format 1 is still read. */
-	private static final int FORMAT = 2;
+	/**
+	 * Format 3 adds whether each classifier reads pairs of terms, format 2 each label's
+	 * training documents; formats 1 and 2 are still read (terms alone).
+	 */
+	private static final int FORMAT = 3;
+
+	private static final int FORMAT_WITHOUT_BIGRAMS = 2;
 
 	private static final int FORMAT_WITHOUT_EXAMPLES = 1;
 
@@ -84,6 +89,7 @@ public final class Classifiers {
 		for (Map.Entry<String, LinearClassifier> entry : this.byField.entrySet()) {
 			LinearClassifier classifier = entry.getValue();
 			out.writeUTF(entry.getKey());
+			out.writeBoolean(classifier.bigrams());
 			out.writeInt(classifier.labels().size());
 			for (int c = 0; c < classifier.labels().size(); c++) {
 				out.writeUTF(classifier.labels().get(c));
@@ -106,10 +112,10 @@ public final class Classifiers {
 			throw new IOException("not Deskflow classifiers");
 		}
 		int format = in.readInt();
-		if (format != FORMAT && format != FORMAT_WITHOUT_EXAMPLES) {
+		if (format != FORMAT && format != FORMAT_WITHOUT_BIGRAMS && format != FORMAT_WITHOUT_EXAMPLES) {
 			throw new IOException("Deskflow classifiers of an unknown format " + format);
 		}
-		boolean withExamples = format == FORMAT;
+		boolean withExamples = format != FORMAT_WITHOUT_EXAMPLES;
 		int dims = in.readInt();
 		String[] terms = new String[dims];
 		float[] idf = new float[dims];
@@ -122,6 +128,7 @@ public final class Classifiers {
 		Map<String, LinearClassifier> byField = new LinkedHashMap<>();
 		for (int i = 0; i < fields; i++) {
 			String field = in.readUTF();
+			boolean bigrams = (format == FORMAT) && in.readBoolean();
 			int classes = in.readInt();
 			List<String> labels = new ArrayList<>(classes);
 			float[][] weights = new float[classes][dims];
@@ -137,7 +144,8 @@ public final class Classifiers {
 					weights[c][f] = in.readFloat();
 				}
 			}
-			byField.put(field, new LinearClassifier(features, labels.toArray(String[]::new), weights, bias, examples));
+			byField.put(field,
+					new LinearClassifier(features, labels.toArray(String[]::new), weights, bias, examples, bigrams));
 		}
 		return new Classifiers(features, byField);
 	}

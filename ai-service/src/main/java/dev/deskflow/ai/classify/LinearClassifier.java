@@ -3,7 +3,9 @@ package dev.deskflow.ai.classify;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 import java.util.stream.IntStream;
@@ -21,11 +23,11 @@ import dev.deskflow.ai.retrieval.TopicSpace;
 
 /**
  * Suggests one label field (a category, a priority) for a text by L2-regularised logistic
- * regression over TF-IDF features (LIBLINEAR, one-vs-rest). The regularisation strength
- * and whether classes are weighted by their inverse frequency are chosen by the code, per
- * corpus: each candidate is trained on four fifths of the labelled documents and scored
- * by macro-F1 on the other fifth, and the best is retrained on all of them. Nothing is
- * fitted by hand.
+ * regression over TF-IDF features (LIBLINEAR, one-vs-rest). The regularisation strength,
+ * whether classes are weighted by their inverse frequency and whether pairs of adjacent
+ * terms count as well as terms are chosen by the code, per corpus and field: each
+ * candidate is trained on four fifths of the labelled documents and scored by macro-F1 on
+ * the other fifth, and the best is retrained on all of them. Nothing is fitted by hand.
  * <p>
  * The probabilities are LIBLINEAR's one-vs-rest logistic outputs normalised to sum to
  * one; the confidence of a prediction is the winner's probability and its reason the
@@ -57,11 +59,17 @@ public final class LinearClassifier {
 
 	private final int[] examples;
 
+	private final boolean bigrams;
+
 	/**
 	 * @param examples per label, the documents it was trained on; {@code null} when not
 	 * known (classifiers stored before it was recorded)
+	 * @param bigrams whether it reads a text's pairs of adjacent terms as well as its
+	 * terms
 	 */
-	LinearClassifier(TfIdfFeatures features, String[] labels, float[][] weights, float[] bias, int[] examples) {
+	LinearClassifier(TfIdfFeatures features, String[] labels, float[][] weights, float[] bias, int[] examples,
+			boolean bigrams) {
+		this.bigrams = bigrams;
 		this.features = features;
 		this.labels = labels;
 		this.weights = weights;
@@ -76,12 +84,13 @@ public final class LinearClassifier {
 	 * @return the classifier, or {@code null} when fewer than two labels occur
 	 */
 	public static LinearClassifier train(TfIdfFeatures features, List<List<String>> documents, List<String> labels) {
-		List<SparseVector> vectors = new ArrayList<>();
+		// a pair is in the space only if both its terms are: a document without terms
+		// has no pairs either
+		List<List<String>> labelled = new ArrayList<>();
 		List<String> known = new ArrayList<>();
 		for (int i = 0; i < documents.size(); i++) {
-			SparseVector vector = features.vector(documents.get(i));
-			if (labels.get(i) != null && !vector.isEmpty()) {
-				vectors.add(vector);
+			if (labels.get(i) != null && !features.vector(documents.get(i), false).isEmpty()) {
+				labelled.add(documents.get(i));
 				known.add(labels.get(i));
 			}
 		}
@@ -89,11 +98,15 @@ public final class LinearClassifier {
 		if (classes.length < 2) {
 			return null;
 		}
-		Setting best = new Setting(4, false);
-		if (vectors.size() >= MIN_FOR_SELECTION) {
+		Map<Boolean, List<SparseVector>> vectors = new HashMap<>();
+		for (boolean bigrams : new boolean[] { false, true }) {
+			vectors.put(bigrams, labelled.stream().map((terms) -> features.vector(terms, bigrams)).toList());
+		}
+		Setting best = new Setting(4, false, false);
+		if (labelled.size() >= MIN_FOR_SELECTION) {
 			best = select(features, classes, vectors, known);
 		}
-		return fit(features, classes, vectors, known, best);
+		return fit(features, classes, vectors.get(best.bigrams()), known, best);
 	}
 
 	/**
@@ -133,34 +146,47 @@ public final class LinearClassifier {
 		};
 	}
 
-	private static Setting select(TfIdfFeatures features, String[] classes, List<SparseVector> vectors,
+	/**
+	 * Tries every setting (pairs of terms or not, class weights or not, each strength) on
+	 * four fifths of the documents and keeps the best by macro-F1 on the other fifth; on
+	 * a tie the simpler (without pairs, unweighted, weaker) stays.
+	 */
+	private static Setting select(TfIdfFeatures features, String[] classes, Map<Boolean, List<SparseVector>> vectors,
 			List<String> labels) {
-		List<SparseVector> fitVectors = new ArrayList<>();
 		List<String> fitLabels = new ArrayList<>();
-		List<SparseVector> validation = new ArrayList<>();
 		List<String> validationLabels = new ArrayList<>();
-		for (int i = 0; i < vectors.size(); i++) {
-			boolean held = i % VALIDATION_EVERY == VALIDATION_EVERY - 1;
-			(held ? validation : fitVectors).add(vectors.get(i));
-			(held ? validationLabels : fitLabels).add(labels.get(i));
+		for (int i = 0; i < labels.size(); i++) {
+			(held(i) ? validationLabels : fitLabels).add(labels.get(i));
 		}
 		Setting best = null;
 		double bestScore = -1;
-		for (boolean balanced : new boolean[] { false, true }) {
-			for (double strength : STRENGTHS) {
-				Setting setting = new Setting(strength, balanced);
-				LinearClassifier candidate = fit(features, classes, fitVectors, fitLabels, setting);
-				List<String> predicted = validation.stream()
-					.map((vector) -> candidate.predict(vector).label())
-					.toList();
-				double score = MacroF1.of(validationLabels, predicted);
-				if (score > bestScore) {
-					bestScore = score;
-					best = setting;
+		for (boolean bigrams : new boolean[] { false, true }) {
+			List<SparseVector> all = vectors.get(bigrams);
+			List<SparseVector> fitVectors = new ArrayList<>();
+			List<SparseVector> validation = new ArrayList<>();
+			for (int i = 0; i < all.size(); i++) {
+				(held(i) ? validation : fitVectors).add(all.get(i));
+			}
+			for (boolean balanced : new boolean[] { false, true }) {
+				for (double strength : STRENGTHS) {
+					Setting setting = new Setting(strength, balanced, bigrams);
+					LinearClassifier candidate = fit(features, classes, fitVectors, fitLabels, setting);
+					List<String> predicted = validation.stream()
+						.map((vector) -> candidate.predict(vector).label())
+						.toList();
+					double score = MacroF1.of(validationLabels, predicted);
+					if (score > bestScore) {
+						bestScore = score;
+						best = setting;
+					}
 				}
 			}
 		}
 		return best;
+	}
+
+	private static boolean held(int document) {
+		return document % VALIDATION_EVERY == VALIDATION_EVERY - 1;
 	}
 
 	private static LinearClassifier fit(TfIdfFeatures features, String[] classes, List<SparseVector> vectors,
@@ -196,12 +222,13 @@ public final class LinearClassifier {
 		Linear.disableDebugOutput();
 		Linear.resetRandom();
 		Model model = Linear.train(problem, parameter);
-		return fromModel(features, classes, model, counts);
+		return fromModel(features, classes, model, counts, setting.bigrams());
 	}
 
 	// LIBLINEAR keeps w[feature * nrW + column]; the bias feature is the last one. With
 	// two classes there is one column, for the model's first label.
-	private static LinearClassifier fromModel(TfIdfFeatures features, String[] classes, Model model, int[] counts) {
+	private static LinearClassifier fromModel(TfIdfFeatures features, String[] classes, Model model, int[] counts,
+			boolean bigrams) {
 		int[] modelLabels = model.getLabels();
 		double[] w = model.getFeatureWeights();
 		int columns = (modelLabels.length == 2) ? 1 : modelLabels.length;
@@ -225,7 +252,7 @@ public final class LinearClassifier {
 			}
 			bias[other] = -bias[modelLabels[0]];
 		}
-		return new LinearClassifier(features, classes, weights, bias, counts);
+		return new LinearClassifier(features, classes, weights, bias, counts, bigrams);
 	}
 
 	/**
@@ -252,6 +279,14 @@ public final class LinearClassifier {
 		return this.examples;
 	}
 
+	/**
+	 * @return whether it reads a text's pairs of adjacent terms as well as its terms (as
+	 * its training chose)
+	 */
+	public boolean bigrams() {
+		return this.bigrams;
+	}
+
 	float[][] weights() {
 		return this.weights;
 	}
@@ -265,7 +300,7 @@ public final class LinearClassifier {
 	 * @return the prediction; with no known term it rests on the biases alone
 	 */
 	public Prediction predict(List<String> terms) {
-		return predict(this.features.vector(terms));
+		return predict(this.features.vector(terms, this.bigrams));
 	}
 
 	Prediction predict(SparseVector vector) {
@@ -330,7 +365,7 @@ public final class LinearClassifier {
 
 	}
 
-	private record Setting(double strength, boolean balanced) {
+	private record Setting(double strength, boolean balanced, boolean bigrams) {
 	}
 
 }

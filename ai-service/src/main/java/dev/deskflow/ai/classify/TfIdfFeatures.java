@@ -2,20 +2,26 @@ package dev.deskflow.ai.classify;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The feature space of the linear classifiers: one dimension per term that occurs in at
- * least two training documents (a term seen once cannot generalise), valued by sublinear
- * TF-IDF ({@code (1 + ln tf) · idf}, smoothed idf) and normalised to unit length, the
- * standard text-classification representation. Immutable.
+ * The feature space of the linear classifiers: one dimension per term, and per pair of
+ * adjacent terms, that occurs in at least two training documents (one seen once cannot
+ * generalise; the pairs most frequent first, at most {@value #MAX_BIGRAMS}), valued by
+ * sublinear TF-IDF ({@code (1 + ln tf) · idf}, smoothed idf) and normalised to unit
+ * length, the standard text-classification representation. A classifier reads a text with
+ * or without the pairs, as its training chose. Immutable.
  */
 public final class TfIdfFeatures {
 
 	private static final int MIN_DOCUMENT_FREQUENCY = 2;
+
+	/** Bounds the space (and every classifier's weights) on a large corpus. */
+	static final int MAX_BIGRAMS = 100_000;
 
 	private final Map<String, Integer> index;
 
@@ -39,16 +45,20 @@ public final class TfIdfFeatures {
 	public static TfIdfFeatures fit(List<List<String>> documents) {
 		Map<String, Integer> documentFrequency = new HashMap<>();
 		for (List<String> terms : documents) {
-			for (String term : new HashSet<>(terms)) {
+			for (String term : new HashSet<>(withBigrams(terms))) {
 				documentFrequency.merge(term, 1, Integer::sum);
 			}
 		}
 		List<String> kept = new ArrayList<>();
+		List<String> pairs = new ArrayList<>();
 		documentFrequency.forEach((term, df) -> {
 			if (df >= MIN_DOCUMENT_FREQUENCY) {
-				kept.add(term);
+				(isBigram(term) ? pairs : kept).add(term);
 			}
 		});
+		pairs.sort(Comparator.comparing((String pair) -> -documentFrequency.get(pair))
+			.thenComparing(Comparator.naturalOrder()));
+		kept.addAll(pairs.subList(0, Math.min(pairs.size(), MAX_BIGRAMS)));
 		kept.sort(null);
 		String[] terms = kept.toArray(String[]::new);
 		float[] idf = new float[terms.length];
@@ -56,6 +66,26 @@ public final class TfIdfFeatures {
 			idf[i] = (float) (Math.log((1.0 + documents.size()) / (1.0 + documentFrequency.get(terms[i]))) + 1.0);
 		}
 		return new TfIdfFeatures(terms, idf);
+	}
+
+	/**
+	 * A document's terms followed by each pair of adjacent terms ({@code "vpn access"}):
+	 * a pair often names a topic its words alone do not ("access request" against "access
+	 * card"). Terms hold no spaces, so a pair never equals a term.
+	 * @param terms a document's terms
+	 * @return its terms, then its pairs
+	 */
+	static List<String> withBigrams(List<String> terms) {
+		List<String> features = new ArrayList<>(terms.size() * 2);
+		features.addAll(terms);
+		for (int i = 1; i < terms.size(); i++) {
+			features.add(terms.get(i - 1) + ' ' + terms.get(i));
+		}
+		return features;
+	}
+
+	private static boolean isBigram(String term) {
+		return term.indexOf(' ') >= 0;
 	}
 
 	/**
@@ -75,12 +105,13 @@ public final class TfIdfFeatures {
 
 	/**
 	 * @param documentTerms a document's terms
+	 * @param bigrams whether the pairs of adjacent terms count as well
 	 * @return its sparse unit vector, by ascending feature index; empty when it shares no
 	 * term with the vocabulary
 	 */
-	SparseVector vector(List<String> documentTerms) {
+	SparseVector vector(List<String> documentTerms, boolean bigrams) {
 		Map<Integer, Integer> counts = new HashMap<>();
-		for (String term : documentTerms) {
+		for (String term : bigrams ? withBigrams(documentTerms) : documentTerms) {
 			Integer feature = this.index.get(term);
 			if (feature != null) {
 				counts.merge(feature, 1, Integer::sum);

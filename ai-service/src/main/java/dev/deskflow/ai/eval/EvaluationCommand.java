@@ -381,7 +381,7 @@ public final class EvaluationCommand {
 			}
 			log("suggestions: %d tickets", done);
 			ObjectNode category = classification(result, "category", metrics.get("category"),
-					(layout != Layout.HADOOP_BUGS) ? "category" : null);
+					(layout != Layout.HADOOP_BUGS) ? "category" : null, classifiers.forField("category"));
 			if (metrics.containsKey("category") && done > 0) {
 				category.put("meanConfidence", round(confidenceSum / done));
 			}
@@ -389,7 +389,7 @@ public final class EvaluationCommand {
 				case ENDAVA_ORIGINAL -> "urgency";
 				case HADOOP_BUGS -> "priority";
 				case ENDAVA_TICKETS -> null;
-			});
+			}, classifiers.forField("priority"));
 		}
 
 		private Fusion learnFusion(List<Ticket> train, List<Document> trainDocuments, List<List<String>> trainTerms,
@@ -421,8 +421,8 @@ public final class EvaluationCommand {
 
 		private final Map<String, String> methods = new HashMap<>();
 
-		private ObjectNode classification(ObjectNode result, String name, ClassificationMetrics metrics,
-				String column) {
+		private ObjectNode classification(ObjectNode result, String name, ClassificationMetrics metrics, String column,
+				LinearClassifier classifier) {
 			ObjectNode node = result.putObject(name);
 			node.put("method", this.methods.get(name));
 			boolean present = metrics != null && metrics.total() > 0;
@@ -430,6 +430,8 @@ public final class EvaluationCommand {
 			node.put("macroF1", present ? round(metrics.macroF1()) : null);
 			node.put("majority", present ? round(metrics.majority()) : null);
 			node.put("column", column);
+			// whether the trained classifier chose to read pairs of adjacent terms
+			node.put("pairsOfTerms", (classifier != null) ? classifier.bigrams() : null);
 			return node;
 		}
 

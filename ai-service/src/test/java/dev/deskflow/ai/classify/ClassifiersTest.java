@@ -5,10 +5,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 
 import dev.deskflow.ai.Fixtures;
 import dev.deskflow.ai.retrieval.TopicSpace;
@@ -53,7 +55,9 @@ class ClassifiersTest {
 		assertThat(Arrays.stream(prediction.probabilities()).sum()).isCloseTo(1.0, within(1e-9));
 		assertThat(prediction.confidence()).isEqualTo(Arrays.stream(prediction.probabilities()).max().orElseThrow());
 		assertThat(CLASSIFIERS.forField("category").labels()).contains(prediction.label());
-		assertThat(prediction.terms()).isNotEmpty().allSatisfy((term) -> assertThat(terms).contains(term));
+		// a reason is one of the text's terms, or a pair of adjacent ones
+		assertThat(prediction.terms()).isNotEmpty()
+			.allSatisfy((term) -> assertThat(TfIdfFeatures.withBigrams(terms)).contains(term));
 	}
 
 	@Test
@@ -94,7 +98,7 @@ class ClassifiersTest {
 		LinearClassifier classifier = CLASSIFIERS.forField("category");
 		Map<String, Integer> counts = new HashMap<>();
 		for (Map<String, String> row : TRAIN) {
-			if (!CLASSIFIERS.features().vector(ANALYZER.terms(row.get("text"))).isEmpty()) {
+			if (!CLASSIFIERS.features().vector(ANALYZER.terms(row.get("text")), false).isEmpty()) {
 				counts.merge(row.get("category"), 1, Integer::sum);
 			}
 		}
@@ -133,7 +137,34 @@ class ClassifiersTest {
 		assertThat(read.forField("category").examples(label)).isEqualTo(-1);
 		assertThat(read.forField("category").examples("no such category")).isZero();
 		List<String> terms = ANALYZER.terms(TEST.get(0).get("text"));
-		assertThat(read.forField("category").predict(terms)).isEqualTo(classifier.predict(terms));
+		// formats 1 and 2 read terms alone
+		assertThat(read.forField("category").predict(terms))
+			.isEqualTo(classifier.predict(CLASSIFIERS.features().vector(terms, false)));
+	}
+
+	@Test
+	void readsPairsOfTermsWhenOnlyTheirOrderTellsTheLabels() {
+		// both labels' tickets have the same words; only "access card" against "card
+		// access" tells them apart, which terms alone cannot
+		Random random = new Random(7);
+		List<String> filler = List.of("office", "floor", "today", "urgent", "laptop", "colleague", "please", "door");
+		List<List<String>> documents = new ArrayList<>();
+		List<String> labels = new ArrayList<>();
+		for (int i = 0; i < 200; i++) {
+			boolean card = i % 2 == 0;
+			List<String> terms = new ArrayList<>();
+			terms.add(filler.get(random.nextInt(filler.size())));
+			terms.addAll(card ? List.of("access", "card") : List.of("card", "access"));
+			terms.add(filler.get(random.nextInt(filler.size())));
+			documents.add(terms);
+			labels.add(card ? "badge" : "permissions");
+		}
+
+		LinearClassifier classifier = Classifiers.train(documents, Map.of("category", labels)).forField("category");
+
+		assertThat(classifier.bigrams()).isTrue();
+		assertThat(classifier.predict(List.of("door", "access", "card", "today")).label()).isEqualTo("badge");
+		assertThat(classifier.predict(List.of("door", "card", "access", "today")).label()).isEqualTo("permissions");
 	}
 
 	@Test

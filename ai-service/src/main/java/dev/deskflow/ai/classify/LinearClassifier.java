@@ -87,10 +87,13 @@ public final class LinearClassifier {
 		// a pair is in the space only if both its terms are: a document without terms
 		// has no pairs either
 		List<List<String>> labelled = new ArrayList<>();
+		List<SparseVector> termVectors = new ArrayList<>();
 		List<String> known = new ArrayList<>();
 		for (int i = 0; i < documents.size(); i++) {
-			if (labels.get(i) != null && !features.vector(documents.get(i), false).isEmpty()) {
+			SparseVector vector = features.vector(documents.get(i), false);
+			if (labels.get(i) != null && !vector.isEmpty()) {
 				labelled.add(documents.get(i));
+				termVectors.add(vector);
 				known.add(labels.get(i));
 			}
 		}
@@ -99,9 +102,8 @@ public final class LinearClassifier {
 			return null;
 		}
 		Map<Boolean, List<SparseVector>> vectors = new HashMap<>();
-		for (boolean bigrams : new boolean[] { false, true }) {
-			vectors.put(bigrams, labelled.stream().map((terms) -> features.vector(terms, bigrams)).toList());
-		}
+		vectors.put(false, termVectors);
+		vectors.put(true, labelled.stream().map((terms) -> features.vector(terms, true)).toList());
 		Setting best = new Setting(4, false, false);
 		if (labelled.size() >= MIN_FOR_SELECTION) {
 			best = select(features, classes, vectors, known);

@@ -12,9 +12,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 
 import dev.deskflow.ai.classify.Classifiers;
 import dev.deskflow.ai.classify.LinearClassifier;
+import dev.deskflow.ai.classify.TfIdfFeatures;
 import dev.deskflow.ai.retrieval.Document;
 import dev.deskflow.ai.retrieval.Fusion;
 import dev.deskflow.ai.retrieval.FusionLearner;
@@ -198,9 +200,19 @@ public final class EvaluationCommand {
 			test.forEach((ticket) -> all.add(new Document(ticket.id(), ticket.text())));
 			log("indexing %d tickets", all.size());
 			ObjectNode result = JsonMapper.builder().build().createObjectNode();
-			Fusion fusion = learnFusion(train, trainDocuments, trainTerms, model, analyzer);
-			TopicSpace topics = (fusion.topic() > 0)
-					? LinearClassifier.topicSpace(trainTerms, train.stream().map(Ticket::topic).toList()) : null;
+			// as a training job does: the topic classifier chooses its setting once, and
+			// the fusion learner trains its own topic space with that setting
+			long topicStarted = System.nanoTime();
+			LinearClassifier topicClassifier = train.stream().anyMatch((ticket) -> ticket.topic() != null)
+					? LinearClassifier.train(TfIdfFeatures.fit(trainTerms), trainTerms,
+							train.stream().map(Ticket::topic).toList())
+					: null;
+			if (topicClassifier != null) {
+				log("trained the topic classifier in %.1f s", (System.nanoTime() - topicStarted) / 1e9);
+			}
+			Fusion fusion = learnFusion(train, trainDocuments, model, analyzer,
+					(topicClassifier != null) ? topicClassifier.topicTrainer() : LinearClassifier::topicSpace);
+			TopicSpace topics = (fusion.topic() > 0 && topicClassifier != null) ? topicClassifier.asTopicSpace() : null;
 			Map<String, String> known = new HashMap<>();
 			train.forEach((ticket) -> {
 				if (ticket.topic() != null) {
@@ -392,8 +404,8 @@ public final class EvaluationCommand {
 			}, classifiers.forField("priority"));
 		}
 
-		private Fusion learnFusion(List<Ticket> train, List<Document> trainDocuments, List<List<String>> trainTerms,
-				WordVectors model, TextAnalyzer analyzer) {
+		private Fusion learnFusion(List<Ticket> train, List<Document> trainDocuments, WordVectors model,
+				TextAnalyzer analyzer, BiFunction<List<List<String>>, List<String>, TopicSpace> topicTrainer) {
 			long t0 = System.nanoTime();
 			Map<String, String> topicsById = new HashMap<>();
 			train.forEach((ticket) -> {
@@ -401,8 +413,7 @@ public final class EvaluationCommand {
 					topicsById.put(ticket.id(), ticket.topic());
 				}
 			});
-			Fusion fusion = FusionLearner.learn(trainDocuments, topicsById, model, analyzer,
-					LinearClassifier::topicSpace);
+			Fusion fusion = FusionLearner.learn(trainDocuments, topicsById, model, analyzer, topicTrainer);
 			log("learned fusion %s in %.1f s", fusion, (System.nanoTime() - t0) / 1e9);
 			return fusion;
 		}

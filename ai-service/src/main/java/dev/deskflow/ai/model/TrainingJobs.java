@@ -203,7 +203,11 @@ public class TrainingJobs implements DisposableBean {
 				categories.put(ticket.id().toString(), ticket.category());
 			}
 		}
-		Fusion fusion = FusionLearner.learn(documents, categories, model, analyzer, LinearClassifier::topicSpace);
+		// the learner's own topic space is trained with the setting the category
+		// classifier's selection chose, on a sample of the same tickets
+		LinearClassifier topic = classifiers.forField(ActiveModel.TOPIC_FIELD);
+		Fusion fusion = FusionLearner.learn(documents, categories, model, analyzer,
+				(topic != null) ? topic.topicTrainer() : LinearClassifier::topicSpace);
 		return new ActiveModel.Supervised(classifiers, fusion);
 	}
 

@@ -144,13 +144,59 @@ class ClassifiersTest {
 
 	@Test
 	void readsPairsOfTermsWhenOnlyTheirOrderTellsTheLabels() {
-		// both labels' tickets have the same words; only "access card" against "card
-		// access" tells them apart, which terms alone cannot
-		Random random = new Random(7);
-		List<String> filler = List.of("office", "floor", "today", "urgent", "laptop", "colleague", "please", "door");
 		List<List<String>> documents = new ArrayList<>();
 		List<String> labels = new ArrayList<>();
-		for (int i = 0; i < 200; i++) {
+		wordOrder(200, documents, labels);
+
+		LinearClassifier classifier = Classifiers.train(documents, Map.of("category", labels)).forField("category");
+
+		assertThat(classifier.bigrams()).isTrue();
+		assertThat(classifier.predict(List.of("door", "access", "card", "today")).label()).isEqualTo("badge");
+		assertThat(classifier.predict(List.of("door", "card", "access", "today")).label()).isEqualTo("permissions");
+	}
+
+	@Test
+	void trainsTopicSpacesOnASampleWithTheSettingItsOwnSelectionChose() {
+		List<List<String>> documents = new ArrayList<>();
+		List<String> labels = new ArrayList<>();
+		wordOrder(200, documents, labels);
+		LinearClassifier classifier = Classifiers.train(documents, Map.of("category", labels)).forField("category");
+		// a sample too small for a selection of its own, which would read terms alone
+		List<List<String>> sample = documents.subList(0, 40);
+		List<String> sampleLabels = labels.subList(0, 40);
+		List<String> badge = List.of("door", "access", "card", "today");
+		List<String> permissions = List.of("door", "card", "access", "today");
+
+		TopicSpace inherited = classifier.topicTrainer().apply(sample, sampleLabels);
+		TopicSpace chosenAgain = LinearClassifier.topicSpace(sample, sampleLabels);
+
+		// labels in order: badge, permissions
+		assertThat(inherited.distribution(badge)[0]).isGreaterThan(0.5);
+		assertThat(inherited.distribution(permissions)[1]).isGreaterThan(0.5);
+		assertThat(chosenAgain.distribution(badge)).containsExactly(chosenAgain.distribution(permissions),
+				within(1e-9));
+	}
+
+	@Test
+	void aClassifierReadFromAFileTrainsTopicSpacesByChoosingAgain() throws IOException {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		CLASSIFIERS.write(new DataOutputStream(bytes));
+		LinearClassifier read = Classifiers.read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())))
+			.forField("category");
+		List<List<String>> documents = terms(TRAIN);
+		List<String> labels = TRAIN.stream().map((row) -> row.get("category")).toList();
+		List<String> query = ANALYZER.terms(TEST.get(3).get("text"));
+
+		assertThat(read.topicTrainer().apply(documents, labels).distribution(query))
+			.containsExactly(LinearClassifier.topicSpace(documents, labels).distribution(query), within(1e-12));
+	}
+
+	// both labels' tickets have the same words; only "access card" against "card access"
+	// tells them apart, which terms alone cannot
+	private static void wordOrder(int count, List<List<String>> documents, List<String> labels) {
+		Random random = new Random(7);
+		List<String> filler = List.of("office", "floor", "today", "urgent", "laptop", "colleague", "please", "door");
+		for (int i = 0; i < count; i++) {
 			boolean card = i % 2 == 0;
 			List<String> terms = new ArrayList<>();
 			terms.add(filler.get(random.nextInt(filler.size())));
@@ -159,12 +205,6 @@ class ClassifiersTest {
 			documents.add(terms);
 			labels.add(card ? "badge" : "permissions");
 		}
-
-		LinearClassifier classifier = Classifiers.train(documents, Map.of("category", labels)).forField("category");
-
-		assertThat(classifier.bigrams()).isTrue();
-		assertThat(classifier.predict(List.of("door", "access", "card", "today")).label()).isEqualTo("badge");
-		assertThat(classifier.predict(List.of("door", "card", "access", "today")).label()).isEqualTo("permissions");
 	}
 
 	@Test

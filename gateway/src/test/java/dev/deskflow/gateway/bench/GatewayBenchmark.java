@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 
+import dev.deskflow.bench.BareGateway;
 import dev.deskflow.gateway.Gateway;
 import dev.deskflow.gateway.TestServers;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -18,6 +19,7 @@ import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
@@ -44,26 +46,51 @@ public final class GatewayBenchmark {
 	}
 
 	public static void main(String[] args) {
-		String token = TestServers.TOKENS.valid("bench", UUID.randomUUID().toString());
+		if ("bare".equals(System.getProperty("gateway"))) {
+			bare();
+			return;
+		}
 		try (Gateway gateway = Gateway.start(Map.of("logging.level.dev.deskflow.gateway.access", "warn",
 				"deskflow.gateway.rate-limits.plans.standard.tenant.capacity", "1000000000",
 				"deskflow.gateway.rate-limits.plans.standard.user.capacity", "1000000000",
 				"deskflow.gateway.resilience.max-concurrent-calls", "1000"))) {
-			String direct = TestServers.SERVICES.uri() + "/api/tickets/bench";
-			String through = "http://127.0.0.1:" + gateway.port() + "/api/tickets/bench";
-			run("direct (warm-up)", direct, token, WARM_UP);
-			run("gateway (warm-up)", through, token, WARM_UP);
-			Result straight = run("direct", direct, token, MEASURE);
-			Result proxied = run("gateway", through, token, MEASURE);
-			System.out.printf(
-					"gateway throughput = %.1f %% of direct; p50 +%.2f ms, p99 +%.2f ms; CPU +%.0f us/request%n",
-					100.0 * proxied.perSecond() / straight.perSecond(), proxied.p50() - straight.p50(),
-					proxied.p99() - straight.p99(), proxied.cpuMicrosPerRequest() - straight.cpuMicrosPerRequest());
+			compare("gateway", gateway.port());
 			rateLimiterDecisions(gateway.bean(ReactiveStringRedisTemplate.class));
-			System.out.println("date " + LocalDate.now() + ", cores " + Runtime.getRuntime().availableProcessors()
-					+ ", java " + System.getProperty("java.version"));
 		}
+		printMachine();
 		System.exit(0);
+	}
+
+	/**
+	 * The same measurement with {@link BareGateway} in the gateway's place: what Spring
+	 * Cloud Gateway alone costs per request.
+	 */
+	private static void bare() {
+		try (ConfigurableApplicationContext bare = BareGateway.start(TestServers.SERVICES.uri())) {
+			compare("bare Spring Cloud Gateway",
+					bare.getEnvironment().getRequiredProperty("local.server.port", Integer.class));
+		}
+		printMachine();
+		System.exit(0);
+	}
+
+	/** Warms both paths up, then measures direct and through the proxy on the port. */
+	private static void compare(String proxy, int port) {
+		String token = TestServers.TOKENS.valid("bench", UUID.randomUUID().toString());
+		String direct = TestServers.SERVICES.uri() + "/api/tickets/bench";
+		String through = "http://127.0.0.1:" + port + "/api/tickets/bench";
+		run("direct (warm-up)", direct, token, WARM_UP);
+		run(proxy + " (warm-up)", through, token, WARM_UP);
+		Result straight = run("direct", direct, token, MEASURE);
+		Result proxied = run(proxy, through, token, MEASURE);
+		System.out.printf("%s throughput = %.1f %% of direct; p50 +%.2f ms, p99 +%.2f ms; CPU +%.0f us/request%n",
+				proxy, 100.0 * proxied.perSecond() / straight.perSecond(), proxied.p50() - straight.p50(),
+				proxied.p99() - straight.p99(), proxied.cpuMicrosPerRequest() - straight.cpuMicrosPerRequest());
+	}
+
+	private static void printMachine() {
+		System.out.println("date " + LocalDate.now() + ", cores " + Runtime.getRuntime().availableProcessors()
+				+ ", java " + System.getProperty("java.version"));
 	}
 
 	private static Result run(String name, String url, String token, Duration duration) {

@@ -144,11 +144,7 @@ class ClassifiersTest {
 
 	@Test
 	void readsPairsOfTermsWhenOnlyTheirOrderTellsTheLabels() {
-		List<List<String>> documents = new ArrayList<>();
-		List<String> labels = new ArrayList<>();
-		wordOrder(200, documents, labels);
-
-		LinearClassifier classifier = Classifiers.train(documents, Map.of("category", labels)).forField("category");
+		LinearClassifier classifier = trainedOnWordOrder(new ArrayList<>(), new ArrayList<>());
 
 		assertThat(classifier.bigrams()).isTrue();
 		assertThat(classifier.predict(List.of("door", "access", "card", "today")).label()).isEqualTo("badge");
@@ -159,8 +155,7 @@ class ClassifiersTest {
 	void trainsTopicSpacesOnASampleWithTheSettingItsOwnSelectionChose() {
 		List<List<String>> documents = new ArrayList<>();
 		List<String> labels = new ArrayList<>();
-		wordOrder(200, documents, labels);
-		LinearClassifier classifier = Classifiers.train(documents, Map.of("category", labels)).forField("category");
+		LinearClassifier classifier = trainedOnWordOrder(documents, labels);
 		// a sample too small for a selection of its own, which would read terms alone
 		List<List<String>> sample = documents.subList(0, 40);
 		List<String> sampleLabels = labels.subList(0, 40);
@@ -191,12 +186,13 @@ class ClassifiersTest {
 			.containsExactly(LinearClassifier.topicSpace(documents, labels).distribution(query), within(1e-12));
 	}
 
-	// both labels' tickets have the same words; only "access card" against "card access"
-	// tells them apart, which terms alone cannot
-	private static void wordOrder(int count, List<List<String>> documents, List<String> labels) {
+	// 200 tickets of two labels with the same words; only "access card" against "card
+	// access" tells them apart, which terms alone cannot. Fills the lists, returns the
+	// category classifier trained on them.
+	private static LinearClassifier trainedOnWordOrder(List<List<String>> documents, List<String> labels) {
 		Random random = new Random(7);
 		List<String> filler = List.of("office", "floor", "today", "urgent", "laptop", "colleague", "please", "door");
-		for (int i = 0; i < count; i++) {
+		for (int i = 0; i < 200; i++) {
 			boolean card = i % 2 == 0;
 			List<String> terms = new ArrayList<>();
 			terms.add(filler.get(random.nextInt(filler.size())));
@@ -205,6 +201,7 @@ class ClassifiersTest {
 			documents.add(terms);
 			labels.add(card ? "badge" : "permissions");
 		}
+		return Classifiers.train(documents, Map.of("category", labels)).forField("category");
 	}
 
 	@Test

@@ -165,14 +165,16 @@ public class TrainingJobs implements DisposableBean {
 					this.settings.workers());
 			progress(tenant, job, 0.1);
 			TextAnalyzer analyzer = TextAnalyzer.english();
+			// Word2Vec is most of a job: its epochs move the progress from 0.1 to 0.6
 			WordVectors model = new Word2VecTrainer().train(
-					evaluation.training().stream().map((ticket) -> analyzer.terms(ticket.text())).toList(), parameters);
+					evaluation.training().stream().map((ticket) -> analyzer.terms(ticket.text())).toList(), parameters,
+					(done) -> progress(tenant, job, 0.1 + 0.5 * done));
 			if (model == null) {
 				throw new IllegalStateException("the corpus has no term frequent enough");
 			}
-			progress(tenant, job, 0.6);
 			int version = this.registry.nextVersion(tenant).block();
-			ActiveModel.Supervised supervised = supervised(evaluation.training(), analyzer, model);
+			ActiveModel.Supervised supervised = supervised(evaluation.training(), analyzer, model,
+					() -> progress(tenant, job, 0.7));
 			store(tenant, version, model, supervised);
 			progress(tenant, job, 0.8);
 			ActiveModel active = this.registry.active(tenant).block();
@@ -189,12 +191,13 @@ public class TrainingJobs implements DisposableBean {
 	// The category/priority classifiers and the fusion weights are learned from the same
 	// training slice as the vectors, so the held-out tickets judge all of them.
 	private static ActiveModel.Supervised supervised(List<CorpusDocument> training, TextAnalyzer analyzer,
-			WordVectors model) {
+			WordVectors model, Runnable classified) {
 		List<List<String>> terms = training.stream().map((ticket) -> analyzer.terms(ticket.text())).toList();
 		Map<String, List<String>> labels = new LinkedHashMap<>();
 		labels.put(ActiveModel.TOPIC_FIELD, training.stream().map(CorpusDocument::category).toList());
 		labels.put("priority", training.stream().map(CorpusDocument::priority).toList());
 		Classifiers classifiers = Classifiers.train(terms, labels);
+		classified.run();
 		Map<String, String> categories = new HashMap<>();
 		List<Document> documents = new ArrayList<>();
 		for (CorpusDocument ticket : training) {

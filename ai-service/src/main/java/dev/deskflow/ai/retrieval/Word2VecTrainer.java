@@ -4,7 +4,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.DoubleConsumer;
 
+import org.deeplearning4j.models.sequencevectors.SequenceVectors;
+import org.deeplearning4j.models.sequencevectors.enums.ListenerEvent;
+import org.deeplearning4j.models.sequencevectors.interfaces.VectorsListener;
 import org.deeplearning4j.models.word2vec.VocabWord;
 import org.deeplearning4j.models.word2vec.Word2Vec;
 import org.deeplearning4j.text.sentenceiterator.CollectionSentenceIterator;
@@ -24,6 +29,17 @@ public final class Word2VecTrainer {
 	 * @return the model, or {@code null} when the corpus has no term frequent enough
 	 */
 	public WordVectors train(List<List<String>> documents, Word2VecParameters parameters) {
+		return train(documents, parameters, (done) -> {
+		});
+	}
+
+	/**
+	 * @param documents the analysed terms of each training document
+	 * @param parameters how to train
+	 * @param progress told after each epoch the share of the epochs done, 0..1
+	 * @return the model, or {@code null} when the corpus has no term frequent enough
+	 */
+	public WordVectors train(List<List<String>> documents, Word2VecParameters parameters, DoubleConsumer progress) {
 		List<String> sentences = new ArrayList<>(documents.size());
 		long words = 0;
 		for (List<String> terms : documents) {
@@ -56,6 +72,7 @@ public final class Word2VecTrainer {
 			.allowParallelTokenization(false)
 			.iterate(new CollectionSentenceIterator(sentences))
 			.tokenizerFactory(new DefaultTokenizerFactory())
+			.setVectorsListeners(List.of(new EpochProgress(parameters.epochs(), progress)))
 			.build();
 		word2Vec.fit();
 		double seconds = (System.nanoTime() - started) / 1e9;
@@ -71,6 +88,36 @@ public final class Word2VecTrainer {
 		WordVectors.TrainingStats stats = new WordVectors.TrainingStats(sentences.size(), words, seconds,
 				words * (double) parameters.epochs() / Math.max(seconds, 1e-9));
 		return new WordVectors(vectors, parameters.dimensions(), parameters, stats);
+	}
+
+	/**
+	 * Tells the share of epochs done each time DL4J finishes one. It counts the events
+	 * itself: the epoch number DL4J passes is not the count (1.0.0-M2.1 passes 1 after
+	 * the first epoch).
+	 */
+	private static final class EpochProgress implements VectorsListener<VocabWord> {
+
+		private final int epochs;
+
+		private final DoubleConsumer progress;
+
+		private final AtomicInteger done = new AtomicInteger();
+
+		EpochProgress(int epochs, DoubleConsumer progress) {
+			this.epochs = epochs;
+			this.progress = progress;
+		}
+
+		@Override
+		public boolean validateEvent(ListenerEvent event, long argument) {
+			return event == ListenerEvent.EPOCH;
+		}
+
+		@Override
+		public void processEvent(ListenerEvent event, SequenceVectors<VocabWord> vectors, long argument) {
+			this.progress.accept(Math.min(1, this.done.incrementAndGet() / (double) this.epochs));
+		}
+
 	}
 
 }

@@ -1,5 +1,6 @@
 package dev.deskflow.ai.retrieval;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -53,6 +54,17 @@ class Word2VecTrainerTest {
 			assertThat(hybrid.matches().get(0).sources()).isNotEmpty();
 			assertThat(hybrid.matches()).anySatisfy((match) -> assertThat(match.sources()).contains(Ranker.WORD2VEC));
 		}
+	}
+
+	@Test
+	void tellsTheShareOfEpochsDoneAfterEachEpoch() {
+		Word2VecParameters parameters = new Word2VecParameters(20, 5, 2, 4, 0.025, 1e-3, 7, 1);
+		List<Double> told = new ArrayList<>();
+
+		WordVectors model = new Word2VecTrainer().train(this.corpus, parameters, told::add);
+
+		assertThat(model).isNotNull();
+		assertThat(told).containsExactly(0.25, 0.5, 0.75, 1.0);
 	}
 
 	@Test

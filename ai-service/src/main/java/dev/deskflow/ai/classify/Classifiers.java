@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.DoubleConsumer;
 
 /**
  * A tenant's label classifiers, one per field (category, priority), over one shared
@@ -43,14 +44,33 @@ public final class Classifiers {
 	 * @return the classifiers; a field with fewer than two labels gets none
 	 */
 	public static Classifiers train(List<List<String>> documents, Map<String, List<String>> labelsByField) {
+		return train(documents, labelsByField, (done) -> {
+		});
+	}
+
+	/**
+	 * @param documents the documents' terms
+	 * @param labelsByField per field, each document's label ({@code null} where it has
+	 * none), aligned with {@code documents}
+	 * @param progress told the share of the training done (up to 1), each field an equal
+	 * part
+	 * @return the classifiers; a field with fewer than two labels gets none
+	 */
+	public static Classifiers train(List<List<String>> documents, Map<String, List<String>> labelsByField,
+			DoubleConsumer progress) {
 		TfIdfFeatures features = TfIdfFeatures.fit(documents);
 		Map<String, LinearClassifier> byField = new LinkedHashMap<>();
-		labelsByField.forEach((field, labels) -> {
-			LinearClassifier classifier = LinearClassifier.train(features, documents, labels);
+		int fields = labelsByField.size();
+		int done = 0;
+		for (Map.Entry<String, List<String>> field : labelsByField.entrySet()) {
+			int before = done;
+			LinearClassifier classifier = LinearClassifier.train(features, documents, field.getValue(),
+					(share) -> progress.accept((before + share) / fields));
 			if (classifier != null) {
-				byField.put(field, classifier);
+				byField.put(field.getKey(), classifier);
 			}
-		});
+			progress.accept(++done / (double) fields);
+		}
 		return new Classifiers(features, byField);
 	}
 

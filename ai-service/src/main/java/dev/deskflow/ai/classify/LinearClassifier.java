@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 import java.util.function.BiFunction;
+import java.util.function.DoubleConsumer;
+import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 
 import de.bwaldvogel.liblinear.Feature;
@@ -122,7 +124,21 @@ public final class LinearClassifier {
 	 * @return the classifier, or {@code null} when fewer than two labels occur
 	 */
 	public static LinearClassifier train(TfIdfFeatures features, List<List<String>> documents, List<String> labels) {
-		return train(features, documents, labels, null);
+		return train(features, documents, labels, (done) -> {
+		});
+	}
+
+	/**
+	 * @param features the feature space
+	 * @param documents the documents' terms
+	 * @param labels each document's label, {@code null} where it has none
+	 * @param progress told the share of the training done (up to 1) after each candidate
+	 * of the selection and after the final training
+	 * @return the classifier, or {@code null} when fewer than two labels occur
+	 */
+	public static LinearClassifier train(TfIdfFeatures features, List<List<String>> documents, List<String> labels,
+			DoubleConsumer progress) {
+		return train(features, documents, labels, null, progress);
 	}
 
 	/**
@@ -130,7 +146,7 @@ public final class LinearClassifier {
 	 * validation split
 	 */
 	private static LinearClassifier train(TfIdfFeatures features, List<List<String>> documents, List<String> labels,
-			Setting fixed) {
+			Setting fixed, DoubleConsumer progress) {
 		// a pair is in the space only if both its terms are: a document without terms
 		// has no pairs either
 		List<List<String>> labelled = new ArrayList<>();
@@ -157,10 +173,17 @@ public final class LinearClassifier {
 		vectors.put(false, termVectors);
 		vectors.put(true, labelled.stream().map((terms) -> features.vector(terms, true)).toList());
 		if (labelled.size() < MIN_FOR_SELECTION) {
-			return fit(features, classes, vectors.get(false), known, DEFAULT, null);
+			LinearClassifier classifier = fit(features, classes, vectors.get(false), known, DEFAULT, null);
+			progress.accept(1);
+			return classifier;
 		}
-		Choice best = select(features, classes, vectors, known);
-		return fit(features, classes, vectors.get(best.setting().bigrams()), known, best.setting(), best.solution());
+		// the final training counts as one candidate more
+		int steps = 2 * 2 * STRENGTHS.length + 1;
+		Choice best = select(features, classes, vectors, known, (done) -> progress.accept(done / (double) steps));
+		LinearClassifier classifier = fit(features, classes, vectors.get(best.setting().bigrams()), known,
+				best.setting(), best.solution());
+		progress.accept(1);
+		return classifier;
 	}
 
 	/**
@@ -187,7 +210,8 @@ public final class LinearClassifier {
 		}
 		Setting chosen = this.setting;
 		return (documents, labels) -> {
-			LinearClassifier classifier = train(TfIdfFeatures.fit(documents), documents, labels, chosen);
+			LinearClassifier classifier = train(TfIdfFeatures.fit(documents), documents, labels, chosen, (done) -> {
+			});
 			return (classifier != null) ? classifier.asTopicSpace() : null;
 		};
 	}
@@ -232,7 +256,7 @@ public final class LinearClassifier {
 	 * candidate takes, not how well it is solved.
 	 */
 	private static Choice select(TfIdfFeatures features, String[] classes, Map<Boolean, List<SparseVector>> vectors,
-			List<String> labels) {
+			List<String> labels, IntConsumer tried) {
 		int[] heldFifths = (labels.size() <= CROSS_VALIDATION_UP_TO) ? IntStream.range(0, VALIDATION_EVERY).toArray()
 				: new int[] { VALIDATION_EVERY - 1 };
 		List<Validation> validations = Arrays.stream(heldFifths)
@@ -240,6 +264,7 @@ public final class LinearClassifier {
 			.toList();
 		Choice best = null;
 		double bestScore = -1;
+		int candidates = 0;
 		for (boolean bigrams : new boolean[] { false, true }) {
 			for (boolean balanced : new boolean[] { false, true }) {
 				Solution[] previous = new Solution[validations.size()];
@@ -260,6 +285,7 @@ public final class LinearClassifier {
 						bestScore = score;
 						best = new Choice(setting, previous[validations.size() - 1]);
 					}
+					tried.accept(++candidates);
 				}
 			}
 		}

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -202,6 +203,28 @@ class ClassifiersTest {
 			labels.add(card ? "badge" : "permissions");
 		}
 		return Classifiers.train(documents, Map.of("category", labels)).forField("category");
+	}
+
+	@Test
+	void tellsTheShareOfItsTrainingDoneAfterEachCandidateOfEachField() {
+		List<Double> shares = new ArrayList<>();
+		Map<String, List<String>> labels = new LinkedHashMap<>();
+		labels.put("category", TRAIN.stream().map((row) -> row.get("category")).toList());
+		labels.put("priority", TRAIN.stream().map((row) -> (String) null).toList());
+
+		Classifiers.train(terms(TRAIN), labels, shares::add);
+
+		// the category is the first half: twelve candidates, then the final training
+		// (1/13 each); the priority, without labels, trains nothing and ends the whole
+		List<Double> expected = new ArrayList<>();
+		for (int candidate = 1; candidate <= 12; candidate++) {
+			expected.add(candidate / 13.0 / 2);
+		}
+		expected.addAll(List.of(0.5, 0.5, 1.0));
+		assertThat(shares).hasSameSizeAs(expected);
+		for (int i = 0; i < expected.size(); i++) {
+			assertThat(shares.get(i)).as("report %d", i).isCloseTo(expected.get(i), within(1e-12));
+		}
 	}
 
 	@Test

@@ -273,13 +273,14 @@ public final class LinearClassifier {
 					// the splits are independent: trained side by side, summed in order;
 					// LIBLINEAR's L2R_LR solver draws no random numbers, so the result is
 					// the same as one after the other
-					double[] scores = IntStream.range(0, validations.size()).parallel().mapToDouble((v) -> {
-						previous[v] = validations.get(v).solve(setting, previous[v]);
-						return validations.get(v).score(setting, previous[v]);
-					}).toArray();
+					Attempt[] attempts = IntStream.range(0, validations.size())
+						.parallel()
+						.mapToObj((v) -> validations.get(v).attempt(setting, previous[v]))
+						.toArray(Attempt[]::new);
 					double score = 0;
-					for (double fold : scores) {
-						score += fold / scores.length;
+					for (int v = 0; v < attempts.length; v++) {
+						score += attempts[v].score() / attempts.length;
+						previous[v] = attempts[v].solution();
 					}
 					if (score > bestScore) {
 						bestScore = score;
@@ -340,7 +341,11 @@ public final class LinearClassifier {
 			});
 		}
 
-		Solution solve(Setting setting, Solution start) {
+		/**
+		 * @param start the solution to start from, {@code null} for zero
+		 * @return the candidate's solution on four fifths and its macro-F1 on the fifth
+		 */
+		Attempt attempt(Setting setting, Solution start) {
 			if (!Boolean.valueOf(setting.bigrams()).equals(this.bigrams)) {
 				// let the other representation's problem go before building this one
 				this.problem = null;
@@ -349,16 +354,13 @@ public final class LinearClassifier {
 				this.counts = counts(this.problem, this.classes.length);
 				this.bigrams = setting.bigrams();
 			}
-			return LinearClassifier.solve(this.problem, this.classes.length, setting, start);
-		}
-
-		double score(Setting setting, Solution solution) {
+			Solution solution = LinearClassifier.solve(this.problem, this.classes.length, setting, start);
 			LinearClassifier candidate = fromModel(this.features, this.classes, solution.model(), this.counts, setting);
 			List<String> predicted = this.heldVectors.get(setting.bigrams())
 				.stream()
 				.map((vector) -> candidate.predict(vector).label())
 				.toList();
-			return MacroF1.of(this.heldLabels, predicted);
+			return new Attempt(solution, MacroF1.of(this.heldLabels, predicted));
 		}
 
 	}
@@ -572,6 +574,10 @@ public final class LinearClassifier {
 	}
 
 	private record Setting(double strength, boolean balanced, boolean bigrams) {
+	}
+
+	/** A candidate's solution on one validation split, and its score there. */
+	private record Attempt(Solution solution, double score) {
 	}
 
 	/** A setting the selection chose, and its solution on the validation split. */

@@ -2,17 +2,13 @@ package dev.deskflow.ai.corpus;
 
 import java.time.Duration;
 
-import org.slf4j.Logger;
+import dev.deskflow.ai.AiProperties;
+import dev.deskflow.support.lifecycle.Rounds;
 import org.slf4j.LoggerFactory;
-import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.Flux;
 
-import org.springframework.context.SmartLifecycle;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
-
-import dev.deskflow.ai.AiProperties;
 
 /**
  * Forgets applied event ids past {@code deskflow.ai.consumer.processed-retention}, hourly
@@ -20,9 +16,7 @@ import dev.deskflow.ai.AiProperties;
  * event forever. It works across tenants, as the service's login role.
  */
 @Component
-class ProcessedEventsPruning implements SmartLifecycle {
-
-	private static final Logger log = LoggerFactory.getLogger(ProcessedEventsPruning.class);
+class ProcessedEventsPruning extends Rounds {
 
 	/**
 	 * Rows one statement deletes at most, so that one prune stays a short transaction.
@@ -35,9 +29,9 @@ class ProcessedEventsPruning implements SmartLifecycle {
 
 	private final Duration retention;
 
-	private volatile Disposable running;
-
 	ProcessedEventsPruning(DatabaseClient database, AiProperties properties) {
+		super("Pruning processed event ids", LoggerFactory.getLogger(ProcessedEventsPruning.class), true, INTERVAL,
+				INTERVAL);
 		this.database = database;
 		this.retention = properties.consumer().processedRetention();
 	}
@@ -61,25 +55,8 @@ class ProcessedEventsPruning implements SmartLifecycle {
 	}
 
 	@Override
-	public void start() {
-		this.running = Flux.interval(INTERVAL, INTERVAL).concatMap((tick) -> prune().onErrorResume((ex) -> {
-			log.warn("Could not prune processed event ids; trying again in {}", INTERVAL, ex);
-			return Mono.empty();
-		}), 1).subscribe();
-	}
-
-	@Override
-	public void stop() {
-		Disposable current = this.running;
-		if (current != null) {
-			current.dispose();
-		}
-		this.running = null;
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.running != null && !this.running.isDisposed();
+	protected Mono<Long> round() {
+		return prune();
 	}
 
 }

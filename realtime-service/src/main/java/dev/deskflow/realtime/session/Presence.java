@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import dev.deskflow.common.tenant.TenantId;
 import dev.deskflow.realtime.RealtimeProperties;
+import dev.deskflow.support.lifecycle.SubscriptionLifecycle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
@@ -21,7 +22,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-import org.springframework.context.SmartLifecycle;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.stereotype.Component;
 
@@ -38,7 +38,7 @@ import org.springframework.stereotype.Component;
  * instance that died expire after the TTL.
  */
 @Component
-class Presence implements ClientSession.PresenceFrames, SmartLifecycle {
+class Presence extends SubscriptionLifecycle implements ClientSession.PresenceFrames {
 
 	private static final Logger log = LoggerFactory.getLogger(Presence.class);
 
@@ -51,8 +51,6 @@ class Presence implements ClientSession.PresenceFrames, SmartLifecycle {
 	private final JsonMapper json;
 
 	private final Map<ClientSession, Set<UUID>> viewing = new ConcurrentHashMap<>();
-
-	private volatile Disposable listening;
 
 	Presence(ReactiveStringRedisTemplate redis, RealtimeProperties properties, Sessions sessions, JsonMapper json) {
 		this.redis = redis;
@@ -211,29 +209,15 @@ class Presence implements ClientSession.PresenceFrames, SmartLifecycle {
 	}
 
 	@Override
-	public void start() {
+	protected Disposable subscribe() {
 		// while Redis is down (readiness says so) the subscription is retried
-		this.listening = Flux.defer(() -> this.redis.listenToChannel(channel()))
+		return Flux.defer(() -> this.redis.listenToChannel(channel()))
 			.concatMap((message) -> received(message.getMessage()).onErrorResume((failure) -> {
 				log.warn("A presence update was not delivered: {}", failure.getMessage());
 				return Mono.empty();
 			}))
 			.retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofSeconds(1)).maxBackoff(Duration.ofSeconds(10)))
 			.subscribe();
-	}
-
-	@Override
-	public void stop() {
-		Disposable current = this.listening;
-		if (current != null) {
-			current.dispose();
-		}
-	}
-
-	@Override
-	public boolean isRunning() {
-		Disposable current = this.listening;
-		return current != null && !current.isDisposed();
 	}
 
 	@FunctionalInterface

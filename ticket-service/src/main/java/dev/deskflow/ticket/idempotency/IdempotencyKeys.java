@@ -12,14 +12,11 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import dev.deskflow.common.problem.FieldError;
+import dev.deskflow.support.lifecycle.Rounds;
 import dev.deskflow.support.problem.ProblemException;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.springframework.context.SmartLifecycle;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 
@@ -32,10 +29,11 @@ import org.springframework.stereotype.Component;
  * insert that does nothing on conflict — PostgreSQL makes a concurrent second claim wait
  * until the first transaction ends — creates the resource and records its id; a later
  * request with the key finds the id and reads the resource instead. The same key with
- * another body is refused (409). Keys live a day.
+ * another body is refused (409). Keys live a day: expired ones are deleted in hourly
+ * rounds.
  */
 @Component
-public class IdempotencyKeys implements SmartLifecycle {
+public class IdempotencyKeys extends Rounds {
 
 	/** The header clients send. */
 	public static final String HEADER = "Idempotency-Key";
@@ -47,13 +45,11 @@ public class IdempotencyKeys implements SmartLifecycle {
 
 	private static final Duration RETENTION = Duration.ofDays(1);
 
-	private static final Logger logger = LoggerFactory.getLogger(IdempotencyKeys.class);
-
 	private final DatabaseClient database;
 
-	private volatile Disposable pruning;
-
 	IdempotencyKeys(DatabaseClient database) {
+		super("Pruning idempotency keys", LoggerFactory.getLogger(IdempotencyKeys.class), true, Duration.ofMinutes(1),
+				Duration.ofHours(1));
 		this.database = database;
 	}
 
@@ -154,25 +150,8 @@ public class IdempotencyKeys implements SmartLifecycle {
 	}
 
 	@Override
-	public void start() {
-		this.pruning = Flux.interval(Duration.ofMinutes(1), Duration.ofHours(1))
-			.concatMap((tick) -> pruneExpired()
-				.onErrorResume((ex) -> Mono.fromRunnable(() -> logger.warn("Pruning idempotency keys failed", ex))))
-			.subscribe();
-	}
-
-	@Override
-	public void stop() {
-		Disposable current = this.pruning;
-		if (current != null) {
-			current.dispose();
-		}
-	}
-
-	@Override
-	public boolean isRunning() {
-		Disposable current = this.pruning;
-		return current != null && !current.isDisposed();
+	protected Mono<Long> round() {
+		return pruneExpired();
 	}
 
 	private record Claim(String scope, String hash, UUID resourceId) {

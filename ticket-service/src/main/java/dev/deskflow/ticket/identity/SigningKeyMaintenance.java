@@ -2,7 +2,7 @@ package dev.deskflow.ticket.identity;
 
 import java.time.Duration;
 
-import dev.deskflow.ticket.Rounds;
+import dev.deskflow.support.lifecycle.Rounds;
 import dev.deskflow.ticket.TicketProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -10,6 +10,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
+import dev.deskflow.support.lifecycle.SubscriptionLifecycle;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
@@ -40,7 +41,6 @@ import reactor.util.retry.Retry;
 
 import org.springframework.boot.r2dbc.autoconfigure.R2dbcConnectionDetails;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.r2dbc.connection.R2dbcTransactionManager;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -82,7 +82,7 @@ import dev.deskflow.ticket.TicketProperties;
  * of what they commit, and an event-loop thread of its own.
  */
 @Component
-class OutboxRelay implements SmartLifecycle, DisposableBean {
+class OutboxRelay extends SubscriptionLifecycle implements DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
@@ -125,8 +125,6 @@ class OutboxRelay implements SmartLifecycle, DisposableBean {
 
 	private final AtomicLong rejected = new AtomicLong();
 
-	private volatile Disposable running;
-
 	private volatile Duration backoff = Duration.ZERO;
 
 	OutboxRelay(KafkaTemplate<String, String> kafka, R2dbcConnectionDetails connectionDetails,
@@ -164,7 +162,7 @@ class OutboxRelay implements SmartLifecycle, DisposableBean {
 	}
 
 	@Override
-	public void start() {
+	protected Disposable subscribe() {
 		Flux<Boolean> triggers = Flux.merge(this.wakeups.asFlux(), notifications(),
 				Flux.interval(Duration.ZERO, this.settings.pollInterval()).map((tick) -> true));
 		// triggers that arrive while the relay waits out its batch window or drains wait
@@ -175,27 +173,13 @@ class OutboxRelay implements SmartLifecycle, DisposableBean {
 		Disposable housekeeping = Flux.interval(Duration.ofSeconds(5), Duration.ofSeconds(5))
 			.concatMap((tick) -> measureBacklog().then(prune()).onErrorResume((ex) -> Mono.empty()), 1)
 			.subscribe();
-		this.running = Disposables.composite(relay, housekeeping);
-	}
-
-	@Override
-	public void stop() {
-		Disposable current = this.running;
-		if (current != null) {
-			current.dispose();
-		}
-		this.running = null;
+		return Disposables.composite(relay, housekeeping);
 	}
 
 	@Override
 	public void destroy() {
 		this.relayConnections.dispose();
 		this.loop.dispose();
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.running != null && !this.running.isDisposed();
 	}
 
 	/**

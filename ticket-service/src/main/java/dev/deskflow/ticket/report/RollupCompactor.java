@@ -1,6 +1,6 @@
 package dev.deskflow.ticket.report;
 
-import dev.deskflow.ticket.Rounds;
+import dev.deskflow.support.lifecycle.Rounds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;

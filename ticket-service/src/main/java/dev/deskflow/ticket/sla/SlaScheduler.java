@@ -9,7 +9,7 @@ import dev.deskflow.common.event.EventEnvelope;
 import dev.deskflow.common.event.SlaAtRisk;
 import dev.deskflow.common.event.SlaBreached;
 import dev.deskflow.common.tenant.TenantId;
-import dev.deskflow.ticket.Rounds;
+import dev.deskflow.support.lifecycle.Rounds;
 import dev.deskflow.ticket.outbox.OutboxWriter;
 import dev.deskflow.ticket.sla.SlaRepository.DueClock;
 import dev.deskflow.ticket.tenancy.TenantTransactions;

@@ -1,4 +1,4 @@
-package dev.deskflow.ticket;
+package dev.deskflow.support.lifecycle;
 
 import java.time.Duration;
 
@@ -7,15 +7,14 @@ import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.springframework.context.SmartLifecycle;
-
 /**
  * Background work repeated at a fixed interval while the service runs: one round at a
  * time (a tick that comes while a round still runs is dropped), and a failed round is
  * logged and tried again on the next tick. The SLA scheduler, the report rollup's
- * compactor and the signing key maintenance are rounds.
+ * compactor, the signing key maintenance and the pruning of idempotency keys (ticket
+ * service) and of applied event ids (ai-service) are rounds.
  */
-public abstract class Rounds implements SmartLifecycle {
+public abstract class Rounds extends SubscriptionLifecycle {
 
 	private final String what;
 
@@ -26,8 +25,6 @@ public abstract class Rounds implements SmartLifecycle {
 	private final Duration delay;
 
 	private final Duration interval;
-
-	private volatile Disposable running;
 
 	/**
 	 * @param what the work in words, for the log line of a failed round
@@ -50,32 +47,17 @@ public abstract class Rounds implements SmartLifecycle {
 	protected abstract Mono<?> round();
 
 	@Override
-	public final void start() {
+	protected final Disposable subscribe() {
 		if (!this.enabled) {
-			return;
+			return null;
 		}
-		this.running = Flux.interval(this.delay, this.interval)
+		return Flux.interval(this.delay, this.interval)
 			.onBackpressureDrop()
 			.concatMap((tick) -> round().onErrorResume((ex) -> {
 				this.log.warn("{} failed; retrying on the next round", this.what, ex);
 				return Mono.empty();
 			}), 1)
 			.subscribe();
-	}
-
-	@Override
-	public final void stop() {
-		Disposable current = this.running;
-		if (current != null) {
-			current.dispose();
-		}
-		this.running = null;
-	}
-
-	@Override
-	public final boolean isRunning() {
-		Disposable current = this.running;
-		return current != null && !current.isDisposed();
 	}
 
 }

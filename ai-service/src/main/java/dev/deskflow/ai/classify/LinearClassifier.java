@@ -262,31 +262,48 @@ public final class LinearClassifier {
 		List<Validation> validations = Arrays.stream(heldFifths)
 			.mapToObj((fifth) -> new Validation(features, classes, vectors, labels, fifth))
 			.toList();
+		int splits = validations.size();
 		Choice best = null;
 		double bestScore = -1;
 		int candidates = 0;
 		for (boolean bigrams : new boolean[] { false, true }) {
-			for (boolean balanced : new boolean[] { false, true }) {
-				Solution[] previous = new Solution[validations.size()];
-				for (double strength : STRENGTHS) {
-					Setting setting = new Setting(strength, balanced, bigrams);
-					// the splits are independent: trained side by side, summed in order;
-					// LIBLINEAR's L2R_LR solver draws no random numbers, so the result is
-					// the same as one after the other
-					Attempt[] attempts = IntStream.range(0, validations.size())
-						.parallel()
-						.mapToObj((v) -> validations.get(v).attempt(setting, previous[v]))
-						.toArray(Attempt[]::new);
+			validations.parallelStream().forEach((validation) -> validation.represent(bigrams));
+			// the unweighted and the weighted path (index 0 and 1) go side by side, each
+			// strength starting from the path's solution at the strength below; a path's
+			// best is the first of its strengths with the highest score
+			Solution[][] previous = new Solution[2][splits];
+			Choice[] pathBest = new Choice[2];
+			double[] pathScore = { -1, -1 };
+			for (double strength : STRENGTHS) {
+				// the splits and paths are independent: trained side by side, summed in
+				// order; LIBLINEAR's L2R_LR solver draws no random numbers and only reads
+				// the shared problem, so the result is the same as one after the other
+				Attempt[] attempts = IntStream.range(0, 2 * splits)
+					.parallel()
+					.mapToObj((task) -> validations.get(task % splits)
+						.attempt(new Setting(strength, task >= splits, bigrams),
+								previous[task / splits][task % splits]))
+					.toArray(Attempt[]::new);
+				for (int path = 0; path < 2; path++) {
 					double score = 0;
-					for (int v = 0; v < attempts.length; v++) {
-						score += attempts[v].score() / attempts.length;
-						previous[v] = attempts[v].solution();
+					for (int v = 0; v < splits; v++) {
+						score += attempts[path * splits + v].score() / splits;
+						previous[path][v] = attempts[path * splits + v].solution();
 					}
-					if (score > bestScore) {
-						bestScore = score;
-						best = new Choice(setting, previous[validations.size() - 1]);
+					if (score > pathScore[path]) {
+						pathScore[path] = score;
+						pathBest[path] = new Choice(new Setting(strength, path == 1, bigrams),
+								previous[path][splits - 1]);
 					}
 					tried.accept(++candidates);
+				}
+			}
+			// in the order the candidates were once tried one by one (unweighted before
+			// weighted, weaker before stronger): on a tie the earlier stays
+			for (int path = 0; path < 2; path++) {
+				if (pathScore[path] > bestScore) {
+					bestScore = pathScore[path];
+					best = pathBest[path];
 				}
 			}
 		}
@@ -313,7 +330,7 @@ public final class LinearClassifier {
 
 		private final List<String> heldLabels = new ArrayList<>();
 
-		private Boolean bigrams;
+		private boolean bigrams;
 
 		private Problem problem;
 
@@ -342,17 +359,26 @@ public final class LinearClassifier {
 		}
 
 		/**
+		 * Builds the fitting problem of one representation, letting the other one's go
+		 * first. Not to be called while candidates are tried.
+		 * @param bigrams whether the candidates to try read pairs of terms
+		 */
+		void represent(boolean bigrams) {
+			this.problem = null;
+			this.problem = problem(this.features, this.classes, this.fitVectors.get(bigrams), this.fitLabels);
+			this.counts = counts(this.problem, this.classes.length);
+			this.bigrams = bigrams;
+		}
+
+		/**
+		 * Thread-safe: several candidates of the current representation may be tried at
+		 * once.
 		 * @param start the solution to start from, {@code null} for zero
 		 * @return the candidate's solution on four fifths and its macro-F1 on the fifth
 		 */
 		Attempt attempt(Setting setting, Solution start) {
-			if (!Boolean.valueOf(setting.bigrams()).equals(this.bigrams)) {
-				// let the other representation's problem go before building this one
-				this.problem = null;
-				this.problem = problem(this.features, this.classes, this.fitVectors.get(setting.bigrams()),
-						this.fitLabels);
-				this.counts = counts(this.problem, this.classes.length);
-				this.bigrams = setting.bigrams();
+			if (setting.bigrams() != this.bigrams) {
+				throw new IllegalStateException("the problem of the other representation is built");
 			}
 			Solution solution = LinearClassifier.solve(this.problem, this.classes.length, setting, start);
 			LinearClassifier candidate = fromModel(this.features, this.classes, solution.model(), this.counts, setting);

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.BiFunction;
 
@@ -200,16 +201,11 @@ public final class EvaluationCommand {
 			test.forEach((ticket) -> all.add(new Document(ticket.id(), ticket.text())));
 			log("indexing %d tickets", all.size());
 			ObjectNode result = JsonMapper.builder().build().createObjectNode();
+			Map<String, Map<String, String>> labels = labels(train);
+			Classifiers classifiers = trainClassifiers(trainTerms, train, labels);
 			// as a training job does: the topic classifier chooses its setting once, and
 			// the fusion learner trains its own topic space with that setting
-			long topicStarted = System.nanoTime();
-			LinearClassifier topicClassifier = train.stream().anyMatch((ticket) -> ticket.topic() != null)
-					? LinearClassifier.train(TfIdfFeatures.fit(trainTerms), trainTerms,
-							train.stream().map(Ticket::topic).toList())
-					: null;
-			if (topicClassifier != null) {
-				log("trained the topic classifier in %.1f s", (System.nanoTime() - topicStarted) / 1e9);
-			}
+			LinearClassifier topicClassifier = topicClassifier(train, trainTerms, classifiers);
 			Fusion fusion = learnFusion(train, trainDocuments, model, analyzer,
 					(topicClassifier != null) ? topicClassifier.topicTrainer() : LinearClassifier::topicSpace);
 			TopicSpace topics = (fusion.topic() > 0 && topicClassifier != null) ? topicClassifier.asTopicSpace() : null;
@@ -230,7 +226,7 @@ public final class EvaluationCommand {
 				weights.put("semantic", fusion.semantic());
 				weights.put("topic", fusion.topic());
 				weights.put("diversity", fusion.diversity());
-				suggestions(result, layout, train, test, trainIndex);
+				suggestions(result, layout, test, trainIndex, labels, classifiers);
 			}
 			ObjectNode training = result.putObject("training");
 			training.put("seconds", (model != null) ? round(model.stats().seconds()) : null);
@@ -347,8 +343,34 @@ public final class EvaluationCommand {
 			return gold;
 		}
 
-		private void suggestions(ObjectNode result, Layout layout, List<Ticket> train, List<Ticket> test,
-				TenantIndex trainIndex) {
+		/**
+		 * The topic classifier: the category classifier where the topic is the category
+		 * (endava-tickets), which is then trained once, not twice.
+		 * @return the classifier, {@code null} when no train ticket has a topic
+		 */
+		private LinearClassifier topicClassifier(List<Ticket> train, List<List<String>> trainTerms,
+				Classifiers classifiers) {
+			if (train.stream().allMatch((ticket) -> ticket.topic() == null)) {
+				return null;
+			}
+			LinearClassifier category = classifiers.forField("category");
+			if (category != null
+					&& train.stream().allMatch((ticket) -> Objects.equals(ticket.topic(), ticket.category()))) {
+				log("the topic is the category: its classifier serves as the topic classifier");
+				return category;
+			}
+			long t0 = System.nanoTime();
+			LinearClassifier topicClassifier = LinearClassifier.train(TfIdfFeatures.fit(trainTerms), trainTerms,
+					train.stream().map(Ticket::topic).toList());
+			log("trained the topic classifier in %.1f s", (System.nanoTime() - t0) / 1e9);
+			return topicClassifier;
+		}
+
+		/**
+		 * @return per suggested field (category, priority), the train tickets' labels by
+		 * id; a field no train ticket has is left out
+		 */
+		private static Map<String, Map<String, String>> labels(List<Ticket> train) {
 			Map<String, Map<String, String>> labels = new LinkedHashMap<>();
 			Map<String, String> categories = new HashMap<>();
 			Map<String, String> priorities = new HashMap<>();
@@ -366,7 +388,11 @@ public final class EvaluationCommand {
 			if (!priorities.isEmpty()) {
 				labels.put("priority", priorities);
 			}
-			Classifiers classifiers = trainClassifiers(train, labels);
+			return labels;
+		}
+
+		private void suggestions(ObjectNode result, Layout layout, List<Ticket> test, TenantIndex trainIndex,
+				Map<String, Map<String, String>> labels, Classifiers classifiers) {
 			LabelSuggester suggester = new LabelSuggester(trainIndex, labels, LabelSuggester.DEFAULT_NEIGHBOURS,
 					classifiers, TextAnalyzer.english());
 			Map<String, ClassificationMetrics> metrics = new LinkedHashMap<>();
@@ -418,10 +444,9 @@ public final class EvaluationCommand {
 			return fusion;
 		}
 
-		private Classifiers trainClassifiers(List<Ticket> train, Map<String, Map<String, String>> labels) {
+		private Classifiers trainClassifiers(List<List<String>> terms, List<Ticket> train,
+				Map<String, Map<String, String>> labels) {
 			long t0 = System.nanoTime();
-			TextAnalyzer analyzer = TextAnalyzer.english();
-			List<List<String>> terms = train.stream().map((ticket) -> analyzer.terms(ticket.text())).toList();
 			Map<String, List<String>> labelsByField = new LinkedHashMap<>();
 			labels.forEach((field, byId) -> labelsByField.put(field,
 					train.stream().map((ticket) -> byId.get(ticket.id())).toList()));

@@ -46,14 +46,15 @@ final class EmbeddingRanker {
 		int dims = vectors.dimensions();
 		this.dims = dims;
 		this.ids = new String[termsById.size()];
-		float[][] raw = new float[termsById.size()][];
+		List<Map.Entry<String, List<String>>> entries = new ArrayList<>(termsById.entrySet());
+		// the means side by side; the sum below in the documents' order, as it always was
+		float[][] raw = entries.parallelStream().map((entry) -> weightedMean(entry.getValue())).toArray(float[][]::new);
 		double[] sum = new double[dims];
 		int row = 0;
 		int embedded = 0;
-		for (Map.Entry<String, List<String>> entry : termsById.entrySet()) {
+		for (Map.Entry<String, List<String>> entry : entries) {
 			this.ids[row] = entry.getKey();
 			this.rows.put(entry.getKey(), row);
-			raw[row] = weightedMean(entry.getValue());
 			if (raw[row] != null) {
 				for (int d = 0; d < dims; d++) {
 					sum[d] += raw[row][d];

@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Predicate;
+import java.util.stream.IntStream;
 
 import dev.deskflow.ai.text.TextAnalyzer;
 
@@ -82,7 +83,6 @@ public final class FusionLearner {
 				perLabel.merge(labels.get(d.id()), 1L, Long::sum);
 			}
 		});
-		List<Query> validation = new ArrayList<>();
 		// the indexed documents' labels are known, as a tenant's solved tickets' are
 		Map<String, String> known = new HashMap<>();
 		indexed.forEach((d) -> {
@@ -92,16 +92,17 @@ public final class FusionLearner {
 		});
 		try (TenantIndex index = TenantIndex.build("fusion-learning", indexed, model, analyzer,
 				new Fusion(1, 1, (topics != null) ? 1 : 0), topics, known)) {
-			for (Document query : queries) {
+			List<Document> asked = queries.stream().filter((query) -> {
 				String label = labels.get(query.id());
-				long relevant = (label != null) ? perLabel.getOrDefault(label, 0L) : 0;
-				if (relevant > 0) {
-					validation.add(Query.of(index.candidates(analyzer.terms(query.text()), Set.of()),
-							(id) -> label.equals(labels.get(id))));
-				}
-			}
+				return label != null && perLabel.getOrDefault(label, 0L) > 0;
+			}).toList();
+			// the index answers queries concurrently; the list keeps the queries' order
+			return IntStream.range(0, asked.size()).parallel().mapToObj((i) -> {
+				String label = labels.get(asked.get(i).id());
+				return Query.of(index.candidates(analyzer.terms(asked.get(i).text()), Set.of()),
+						(id) -> label.equals(labels.get(id)));
+			}).toList();
 		}
-		return validation;
 	}
 
 	private static List<Query> knownItems(List<Document> indexed, List<Document> queries, WordVectors model,
@@ -118,33 +119,39 @@ public final class FusionLearner {
 				asked.add(query);
 			}
 		}
-		List<Query> validation = new ArrayList<>();
 		try (TenantIndex index = TenantIndex.ofTerms("fusion-learning", corpus, model, analyzer)) {
-			for (int i = 0; i < asked.size(); i++) {
-				String target = asked.get(i).id();
-				validation.add(Query.of(index.candidates(firstHalves.get(i), Set.of()), target::equals));
-			}
+			return IntStream.range(0, asked.size())
+				.parallel()
+				.mapToObj((i) -> Query.of(index.candidates(firstHalves.get(i), Set.of()), asked.get(i).id()::equals))
+				.toList();
 		}
-		return validation;
 	}
 
 	private static Fusion best(List<Query> validation) {
-		Fusion best = Fusion.EQUAL;
-		double bestScore = -1;
 		boolean topics = validation.stream().anyMatch(Query::hasAgreement);
+		List<Fusion> grid = new ArrayList<>();
 		for (double topic : topics ? TOPIC_WEIGHTS : new double[] { 0 }) {
 			for (double share : KEYWORD_SHARES) {
 				for (double diversity : (topic > 0) ? DIVERSITIES : new double[] { 0 }) {
-					Fusion fusion = new Fusion(share, 1 - share, topic, diversity);
-					double score = 0;
-					for (Query query : validation) {
-						score += query.reciprocalRank(fusion);
-					}
-					if (score > bestScore + 1e-9) {
-						bestScore = score;
-						best = fusion;
-					}
+					grid.add(new Fusion(share, 1 - share, topic, diversity));
 				}
+			}
+		}
+		// each setting's sum in the queries' order, the settings side by side: the same
+		// scores as one after the other
+		double[] scores = grid.parallelStream().mapToDouble((fusion) -> {
+			double score = 0;
+			for (Query query : validation) {
+				score += query.reciprocalRank(fusion);
+			}
+			return score;
+		}).toArray();
+		Fusion best = Fusion.EQUAL;
+		double bestScore = -1;
+		for (int i = 0; i < grid.size(); i++) {
+			if (scores[i] > bestScore + 1e-9) {
+				bestScore = scores[i];
+				best = grid.get(i);
 			}
 		}
 		return best;

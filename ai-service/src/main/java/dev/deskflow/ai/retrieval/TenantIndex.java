@@ -20,8 +20,10 @@ import dev.deskflow.ai.text.TextAnalyzer;
  * another tenant's documents, so a query can only ever return this tenant's ids.
  * <p>
  * Built once from a snapshot of the corpus and immutable afterwards: every method is safe
- * to call from many threads. A changed corpus or a new model means a new instance,
- * swapped in atomically by the caller.
+ * to call from many threads. Building analyses the documents and computes their vectors
+ * and label distributions side by side on the machine's cores (the common fork-join
+ * pool), with the same result as one after the other. A changed corpus or a new model
+ * means a new instance, swapped in atomically by the caller.
  */
 public final class TenantIndex implements AutoCloseable {
 
@@ -60,7 +62,13 @@ public final class TenantIndex implements AutoCloseable {
 		this.topics = useTopics ? topics : null;
 		this.topicById = new HashMap<>();
 		if (useTopics) {
-			termsById.forEach((id, terms) -> this.topicById.put(id, topicOf(topics, labels.get(id), terms)));
+			List<Map.Entry<String, List<String>>> entries = new ArrayList<>(termsById.entrySet());
+			List<double[]> distributions = entries.parallelStream()
+				.map((entry) -> topicOf(topics, labels.get(entry.getKey()), entry.getValue()))
+				.toList();
+			for (int i = 0; i < entries.size(); i++) {
+				this.topicById.put(entries.get(i).getKey(), distributions.get(i));
+			}
 		}
 		this.analyzer = analyzer;
 		this.termSets = new LinkedHashMap<>();
@@ -113,10 +121,14 @@ public final class TenantIndex implements AutoCloseable {
 	public static TenantIndex build(String tenant, List<Document> documents, WordVectors model, TextAnalyzer analyzer,
 			Fusion fusion, TopicSpace topics, Map<String, String> labels) {
 		Objects.requireNonNull(tenant, "tenant");
+		// analysed side by side on the machine's cores, in the documents' order
+		List<List<String>> analysed = documents.parallelStream()
+			.map((document) -> analyzer.terms(document.text()))
+			.toList();
 		Map<String, List<String>> termsById = new LinkedHashMap<>();
-		for (Document document : documents) {
-			if (termsById.put(document.id(), analyzer.terms(document.text())) != null) {
-				throw new IllegalArgumentException("Duplicate document id " + document.id());
+		for (int i = 0; i < documents.size(); i++) {
+			if (termsById.put(documents.get(i).id(), analysed.get(i)) != null) {
+				throw new IllegalArgumentException("Duplicate document id " + documents.get(i).id());
 			}
 		}
 		return new TenantIndex(tenant, analyzer, termsById, model, Objects.requireNonNull(fusion, "fusion"), topics,
